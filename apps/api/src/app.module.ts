@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ClicksModule } from './clicks/clicks.module';
+import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ConversionsModule } from './conversions/conversions.module';
+import { DatabaseModule } from './database/database.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { GoalsModule } from './goals/goals.module';
+import { HealthModule } from './health/health.module';
+import { IngestKeysModule } from './ingest-keys/ingest-keys.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { SettingsModule } from './settings/settings.module';
+import { TrackingModule } from './tracking/tracking.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(config.database),
+        MetricsModule,
+        SettingsModule,
+        IngestKeysModule,
+        GoalsModule,
+        ClicksModule,
+        DeliveryModule,
+        ConversionsModule,
+        TrackingModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+    };
+  }
+}

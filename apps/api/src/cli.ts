@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { parseValueToMinor } from '@goalpost/aflite';
+import { CONVERSION_STATUSES, type ConversionStatus } from '@goalpost/contracts';
+import { Command, InvalidArgumentError } from 'commander';
+import { withContext } from './cli/cli-context';
+import { Db } from './database/db.service';
+import { ResendService } from './delivery/resend.service';
+import { GoalsService } from './goals/goals.service';
+import { IngestKeysService } from './ingest-keys/ingest-keys.service';
+
+const program = new Command('goalpost').description('Goalpost operator commands').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply database migrations (also done at every start)')
+  .action(() =>
+    withContext(async (app) => {
+      const db = app.get(Db);
+      const applied = await db.dataSource.query(db.dialect === 'postgres' ? 'SELECT name FROM migrations ORDER BY id' : 'SELECT name FROM "migrations" ORDER BY id');
+      console.log(`Database is up to date (${db.dialect}); migrations applied: ${(applied as { name: string }[]).map((m) => m.name).join(', ')}`);
+    }),
+  );
+
+const keys = program.command('ingest-key').description('keys your servers use to send clicks and goals');
+keys
+  .command('create <name>')
+  .description('create a key; it is printed once and stored only as a hash')
+  .action((name: string) =>
+    withContext(async (app) => {
+      const key = await app.get(IngestKeysService).create(name);
+      console.log(`Created ingest key "${key.name}" (id ${key.id}). Keep it now, it will not be shown again:\n\n  ${key.key}\n`);
+    }),
+  );
+keys
+  .command('list')
+  .action(() =>
+    withContext(async (app) => {
+      for (const k of await app.get(IngestKeysService).list()) {
+        console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.revokedAt ? 'revoked' : 'active'}`);
+      }
+    }),
+  );
+keys
+  .command('revoke <id>')
+  .action((id: string) =>
+    withContext(async (app) => {
+      const key = await app.get(IngestKeysService).revoke(positiveInt(id));
+      console.log(`Revoked ingest key "${key.name}" (id ${key.id})`);
+    }),
+  );
+
+const goals = program.command('goal').description('the Aflite goals Goalpost accepts');
+goals
+  .command('add <aflite-goal-id> <name>')
+  .option('--default-value <amount>', 'value used when a conversion has none, e.g. 10.00', (v) => money(v))
+  .option('--allow-browser', 'allow goalpost("goal", …) from the browser for this goal', false)
+  .action((afliteGoalId: string, name: string, opts: { defaultValue?: number; allowBrowser: boolean }) =>
+    withContext(async (app) => {
+      const goal = await app.get(GoalsService).create({ afliteGoalId, name, defaultValueMinor: opts.defaultValue ?? null, allowBrowser: opts.allowBrowser });
+      console.log(`Added goal "${goal.name}" (Aflite goal ID ${goal.afliteGoalId})`);
+    }),
+  );
+goals.command('list').action(() =>
+  withContext(async (app) => {
+    for (const g of await app.get(GoalsService).list()) {
+      console.log(`${g.afliteGoalId}\t${g.name}\t${g.enabled ? 'enabled' : 'disabled'}${g.allowBrowser ? '\tbrowser' : ''}`);
+    }
+  }),
+);
+
+program
+  .command('deliveries')
+  .description('work with the delivery queue')
+  .command('resend')
+  .requiredOption('--status <status>', `re-send every live conversion in this status (${CONVERSION_STATUSES.join(', ')})`, status)
+  .option('--force', 'skip the check against Aflite\'s goals feed (may duplicate a goal Aflite already holds)', false)
+  .action((opts: { status: ConversionStatus; force: boolean }) =>
+    withContext(async (app) => {
+      const resend = app.get(ResendService);
+      const ids = await resend.idsByStatus(opts.status);
+      const count = await resend.resendConversions(ids, opts.force);
+      console.log(`Queued ${count} deliveries for re-sending${opts.force ? ' (forced)' : '; each is checked against Aflite first'}. A running Goalpost sends them.`);
+    }),
+  );
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+function money(value: string): number {
+  const minor = parseValueToMinor(value);
+  if (minor === null) throw new InvalidArgumentError('must be an amount such as 10.00');
+  return minor;
+}
+
+function status(value: string): ConversionStatus {
+  if (!(CONVERSION_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${CONVERSION_STATUSES.join(', ')}`);
+  return value as ConversionStatus;
+}
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

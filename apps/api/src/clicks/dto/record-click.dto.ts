@@ -1,0 +1,31 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** Aflite's IDs are opaque; anything printable without spaces or markup is accepted. */
+export const CLICK_SESSION_PATTERN = /^[A-Za-z0-9._~:@!$*+=-]{1,128}$/;
+export const CLICK_SESSION_MESSAGE = 'clickSessionID must be 1-128 letters, digits or . _ ~ : @ ! $ * + = -';
+
+export class RecordClickDto {
+  @ApiProperty({ example: 'a1b2c3d4' })
+  @IsString()
+  @Matches(CLICK_SESSION_PATTERN, { message: CLICK_SESSION_MESSAGE })
+  clickSessionID: string;
+
+  @ApiPropertyOptional({ example: 'aflite' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^aflite$/i, { message: 'clickSource must be "aflite"' })
+  clickSource?: string;
+
+  @ApiPropertyOptional({ example: 'https://shop.example/product/42?clickSource=aflite&clickSessionID=a1b2c3d4' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  landingUrl?: string;
+
+  @ApiPropertyOptional({ example: 'https://affiliate.example/blog' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  referrer?: string;
+}

@@ -1,0 +1,27 @@
+/** Every domain error code, mapped to an HTTP status in one place (DomainExceptionFilter). */
+export enum DomainErrorCode {
+  UnknownGoal = 'unknown_goal',
+  GoalDisabled = 'goal_disabled',
+  BrowserGoalNotAllowed = 'browser_goal_not_allowed',
+  InvalidValue = 'invalid_value',
+  UnknownClick = 'unknown_click',
+  OriginNotAllowed = 'origin_not_allowed',
+  RedirectNotAllowed = 'redirect_not_allowed',
+  MissingIngestKey = 'missing_ingest_key',
+  InvalidIngestKey = 'invalid_ingest_key',
+  AfliteNotConfigured = 'aflite_not_configured',
+  NotFound = 'not_found',
+  Conflict = 'conflict',
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The request field at fault, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

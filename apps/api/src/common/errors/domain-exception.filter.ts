@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@goalpost/contracts';
+import type { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { DomainError, DomainErrorCode } from './domain-error';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  [DomainErrorCode.UnknownGoal]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.GoalDisabled]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.BrowserGoalNotAllowed]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.InvalidValue]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.UnknownClick]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.OriginNotAllowed]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.RedirectNotAllowed]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.MissingIngestKey]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.InvalidIngestKey]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.AfliteNotConfigured]: HttpStatus.CONFLICT,
+  [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
+};
+
+/** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = this.toBody(exception);
+    void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: STATUS[exception.code],
+        error: exception.code,
+        message: exception.message,
+        ...(exception.field ? { fields: [{ field: exception.field, message: exception.message }] } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'object' && response && 'error' in response && 'message' in response && typeof response.message === 'string') {
+        return { ...(response as ApiErrorBody), statusCode: status };
+      }
+      const message = typeof response === 'string' ? response : exception.message;
+      return { statusCode: status, error: httpCode(status), message };
+    }
+    const clientError = fastifyClientError(exception);
+    if (clientError) return clientError;
+    const errorId = randomUUID();
+    this.logger.error({ errorId, err: exception }, 'unhandled error');
+    return { statusCode: 500, error: 'internal_error', message: 'Something went wrong on our side.', errorId };
+  }
+}
+
+/** Fastify reports malformed bodies (bad JSON, wrong content type, too large) as errors with a 4xx statusCode. */
+function fastifyClientError(exception: unknown): ApiErrorBody | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const message = (exception as { message?: unknown }).message;
+  return { statusCode: status, error: httpCode(status), message: typeof message === 'string' ? `body: ${message}` : 'Bad request' };
+}
+
+function httpCode(status: number): string {
+  const name = HttpStatus[status];
+  return typeof name === 'string' ? name.toLowerCase() : 'error';
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './app-config';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'gp-config-'));
+
+describe('loadConfig', () => {
+  it('defaults to SQLite under ./data with a generated, persisted secret', () => {
+    const cwd = dir();
+    const config = loadConfig({}, cwd);
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({ dialect: 'sqlite', path: join(cwd, 'data', 'goalpost.sqlite') });
+    expect(readFileSync(join(cwd, 'data', 'secret.key'), 'utf8').trim()).toBe(config.secret);
+    expect(loadConfig({}, cwd).secret).toBe(config.secret);
+  });
+
+  it('reads PostgreSQL and the Aflite seed values', () => {
+    const config = loadConfig(
+      { DATABASE_URL: 'postgres://u@h/db', GOALPOST_SECRET: 's', AFLITE_METHOD: 'get', ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
+      dir(),
+    );
+    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.seed.afliteMethod).toBe('GET');
+    expect(config.seed.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AFLITE_METHOD: 'PUT', GOALPOST_SECRET: 's' }, dir())).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*AFLITE_METHOD|PORT[\s\S]*AFLITE_METHOD[\s\S]*DATABASE_URL/,
+    );
+  });
+
+  it('refuses non-positive tuning values', () => {
+    expect(() => loadConfig({ DELIVERY_MAX_ATTEMPTS: '0', GOALPOST_SECRET: 's' }, dir())).toThrow(/DELIVERY_MAX_ATTEMPTS/);
+  });
+});

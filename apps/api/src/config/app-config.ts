@@ -1,0 +1,177 @@
+import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  secret: string;
+  publicUrl: string | null;
+  trustProxy: boolean;
+  logLevel: string;
+  workerEnabled: boolean;
+  /** Values that seed the stored settings at every start when set (the environment wins). */
+  seed: {
+    afliteBaseUrl?: string;
+    afliteApiKey?: string;
+    afliteMid?: string;
+    afliteMethod?: 'GET' | 'POST';
+    cookieDomain?: string;
+    allowedOrigins?: string[];
+    redirectHosts?: string[];
+    attributionWindowDays?: number;
+    maxAttempts?: number;
+    retryBaseMs?: number;
+    retryMaxMs?: number;
+  };
+  delivery: {
+    timeoutMs: number;
+    pollMs: number;
+    leaseMs: number;
+    concurrency: number;
+    circuitThreshold: number;
+    circuitCooldownMs: number;
+  };
+}
+
+const csv = makeValidator<string[]>((input) =>
+  input
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const databaseUrl = makeValidator<string>((input) => {
+  if (!/^(postgres(ql)?|sqlite|file):/i.test(input)) {
+    throw new Error('must start with postgres://, postgresql://, sqlite: or file:');
+  }
+  return input;
+});
+
+const method = makeValidator<'GET' | 'POST'>((input) => {
+  const upper = input.toUpperCase();
+  if (upper !== 'GET' && upper !== 'POST') throw new Error('must be GET or POST');
+  return upper;
+});
+
+/** Reads and validates the environment once; throws with every bad variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const e = cleanEnv(
+    env,
+    {
+      PORT: port({ default: 3000 }),
+      HOST: str({ default: '0.0.0.0' }),
+      DATA_DIR: str({ default: 'data' }),
+      DATABASE_URL: databaseUrl({ default: undefined }),
+      GOALPOST_SECRET: str({ default: undefined }),
+      PUBLIC_URL: url({ default: undefined }),
+      TRUST_PROXY: bool({ default: false }),
+      LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+      GOALPOST_WORKER: bool({ default: true }),
+      AFLITE_BASE_URL: url({ default: undefined }),
+      AFLITE_API_KEY: str({ default: undefined }),
+      AFLITE_MID: str({ default: undefined }),
+      AFLITE_METHOD: method({ default: undefined }),
+      COOKIE_DOMAIN: str({ default: undefined }),
+      ALLOWED_ORIGINS: csv({ default: undefined }),
+      REDIRECT_HOSTS: csv({ default: undefined }),
+      ATTRIBUTION_WINDOW_DAYS: num({ default: undefined }),
+      DELIVERY_MAX_ATTEMPTS: num({ default: undefined }),
+      DELIVERY_RETRY_BASE_MS: num({ default: undefined }),
+      DELIVERY_RETRY_MAX_MS: num({ default: undefined }),
+      DELIVERY_TIMEOUT_MS: num({ default: 10_000 }),
+      DELIVERY_POLL_MS: num({ default: 1_000 }),
+      DELIVERY_LEASE_MS: num({ default: 60_000 }),
+      DELIVERY_CONCURRENCY: num({ default: 8 }),
+      CIRCUIT_FAILURE_THRESHOLD: num({ default: 5 }),
+      CIRCUIT_COOLDOWN_MS: num({ default: 15_000 }),
+    },
+    {
+      reporter: ({ errors }) => {
+        const names = Object.keys(errors);
+        if (names.length === 0) return;
+        const lines = names.map((name) => `  ${name}: ${(errors as Record<string, Error>)[name].message}`);
+        throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+      },
+    },
+  );
+
+  const positive = (name: string, value: number | undefined, min = 1) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < min)) {
+      throw new Error(`Invalid configuration:\n  ${name}: must be an integer >= ${min}`);
+    }
+    return value;
+  };
+  for (const [name, value] of Object.entries({
+    DELIVERY_TIMEOUT_MS: e.DELIVERY_TIMEOUT_MS,
+    DELIVERY_POLL_MS: e.DELIVERY_POLL_MS,
+    DELIVERY_LEASE_MS: e.DELIVERY_LEASE_MS,
+    DELIVERY_CONCURRENCY: e.DELIVERY_CONCURRENCY,
+    CIRCUIT_FAILURE_THRESHOLD: e.CIRCUIT_FAILURE_THRESHOLD,
+    CIRCUIT_COOLDOWN_MS: e.CIRCUIT_COOLDOWN_MS,
+    DELIVERY_MAX_ATTEMPTS: e.DELIVERY_MAX_ATTEMPTS,
+    DELIVERY_RETRY_BASE_MS: e.DELIVERY_RETRY_BASE_MS,
+    DELIVERY_RETRY_MAX_MS: e.DELIVERY_RETRY_MAX_MS,
+    ATTRIBUTION_WINDOW_DAYS: e.ATTRIBUTION_WINDOW_DAYS,
+  })) {
+    positive(name, value);
+  }
+
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: databaseFrom(e.DATABASE_URL, dataDir, cwd),
+    secret: e.GOALPOST_SECRET ?? loadOrCreateSecret(dataDir),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    workerEnabled: e.GOALPOST_WORKER,
+    seed: {
+      afliteBaseUrl: e.AFLITE_BASE_URL,
+      afliteApiKey: e.AFLITE_API_KEY,
+      afliteMid: e.AFLITE_MID,
+      afliteMethod: e.AFLITE_METHOD,
+      cookieDomain: e.COOKIE_DOMAIN,
+      allowedOrigins: e.ALLOWED_ORIGINS,
+      redirectHosts: e.REDIRECT_HOSTS,
+      attributionWindowDays: e.ATTRIBUTION_WINDOW_DAYS,
+      maxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+      retryBaseMs: e.DELIVERY_RETRY_BASE_MS,
+      retryMaxMs: e.DELIVERY_RETRY_MAX_MS,
+    },
+    delivery: {
+      timeoutMs: e.DELIVERY_TIMEOUT_MS,
+      pollMs: e.DELIVERY_POLL_MS,
+      leaseMs: e.DELIVERY_LEASE_MS,
+      concurrency: e.DELIVERY_CONCURRENCY,
+      circuitThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
+      circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
+    },
+  };
+}
+
+function databaseFrom(databaseUrl: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  if (!databaseUrl) return { dialect: 'sqlite', path: join(dataDir, 'goalpost.sqlite') };
+  if (/^postgres(ql)?:/i.test(databaseUrl)) return { dialect: 'postgres', url: databaseUrl };
+  const path = databaseUrl.replace(/^(sqlite|file):(\/\/)?/i, '');
+  return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
+}
+
+/** Without GOALPOST_SECRET, a random key is generated once and kept beside the database. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,182 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { formatValue, parseValueToMinor } from '@goalpost/aflite';
+import type { Attribution, ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
+import { EntityManager } from 'typeorm';
+import { ClickEntity } from '../clicks/click.entity';
+import { ClicksService } from '../clicks/clicks.service';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Db } from '../database/db.service';
+import { GroupCommit } from '../database/group-commit';
+import { DeliveryEntity } from '../delivery/delivery.entity';
+import { DeliveryWorker } from '../delivery/delivery.worker';
+import { TestSender } from '../delivery/test-sender';
+import { GoalEntity } from '../goals/goal.entity';
+import { GoalsService } from '../goals/goals.service';
+import { SettingsService } from '../settings/settings.service';
+import { ConversionEntity } from './conversion.entity';
+
+export interface RecordConversionInput {
+  afliteGoalId: string;
+  mref: string;
+  value?: unknown;
+  clickSessionId?: string;
+  clickCookie?: string;
+  source: ConversionSource;
+  /** Field names as the caller knows them, for messages that name the field at fault. */
+  fields?: { goal?: string; value?: string };
+}
+
+export interface RecordedConversion {
+  conversion: ConversionEntity;
+  goal: GoalEntity;
+  duplicate: boolean;
+}
+
+interface NewConversion {
+  goal: GoalEntity;
+  mref: string;
+  valueMinor: number;
+  clickSessionId: string | null;
+  clickId: number | null;
+  attribution: Attribution;
+  source: ConversionSource;
+  at: number;
+}
+
+@Injectable()
+export class ConversionsService implements OnModuleDestroy {
+  private readonly writer: GroupCommit<NewConversion, { conversion: ConversionEntity; duplicate: boolean }>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly goals: GoalsService,
+    private readonly clicks: ClicksService,
+    private readonly settings: SettingsService,
+    private readonly worker: DeliveryWorker,
+    private readonly testSender: TestSender,
+  ) {
+    this.writer = new GroupCommit(db, (manager, job) => this.insertOnce(manager, job));
+  }
+
+  /** Records a live conversion once per (goal, mref); a repeat answers with the stored one and sends nothing. */
+  async record(input: RecordConversionInput): Promise<RecordedConversion> {
+    const prepared = await this.prepare(input);
+    const { conversion, duplicate } = await this.writer.submit(prepared);
+    if (!duplicate && conversion.status === 'pending') this.worker.wake();
+    return { conversion, goal: prepared.goal, duplicate };
+  }
+
+  /** Trace-only: sent at once with traceOnly=1, stored as a test, never deduplicated against live mrefs. */
+  async trace(input: RecordConversionInput): Promise<TraceResultResponse> {
+    const prepared = await this.prepare(input);
+    if (!prepared.clickSessionId) {
+      throw new DomainError(DomainErrorCode.UnknownClick, 'clickSessionID: a trace-only test needs a clickSessionID (or a known click cookie)', 'clickSessionID');
+    }
+    const conversion = await this.db.write((m) =>
+      m.save(m.create(ConversionEntity, { ...this.columns(prepared), status: 'pending', isTest: true, deliveredAt: null })),
+    );
+    const { conversion: sent, attempt } = await this.testSender.send(conversion);
+    return { conversion: this.map(sent, prepared.goal, false), attempt };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.writer.idle();
+  }
+
+  map(c: ConversionEntity, goal: GoalEntity | null, duplicate: boolean): ConversionResponse {
+    return {
+      id: c.id,
+      goalId: c.afliteGoalId,
+      goalName: goal?.name ?? c.afliteGoalId,
+      mref: c.mref,
+      value: formatValue(c.valueMinor),
+      valueMinor: c.valueMinor,
+      status: c.status,
+      attribution: c.attribution,
+      clickSessionID: c.clickSessionId,
+      source: c.source,
+      test: c.isTest,
+      createdAt: new Date(c.createdAt).toISOString(),
+      deliveredAt: c.deliveredAt === null ? null : new Date(c.deliveredAt).toISOString(),
+      duplicate,
+    };
+  }
+
+  private async prepare(input: RecordConversionInput): Promise<NewConversion> {
+    const goal = await this.goals.requireUsable(input.afliteGoalId, input.fields?.goal ?? 'goalId');
+    const valueField = input.fields?.value ?? 'value';
+    let valueMinor: number | null;
+    if (input.value === undefined || input.value === null || input.value === '') {
+      valueMinor = goal.defaultValueMinor;
+      if (valueMinor === null) {
+        throw new DomainError(DomainErrorCode.InvalidValue, `${valueField}: required, goal "${goal.name}" has no default value`, valueField);
+      }
+    } else {
+      valueMinor = parseValueToMinor(input.value);
+      if (valueMinor === null) {
+        throw new DomainError(DomainErrorCode.InvalidValue, `${valueField}: must be an amount such as 10.99 (at most two decimals, not negative)`, valueField);
+      }
+    }
+    const at = Date.now();
+    const click = await this.attribute(input, at);
+    return { goal, mref: input.mref, valueMinor, at, source: input.source, ...click };
+  }
+
+  private async attribute(input: RecordConversionInput, at: number): Promise<Pick<NewConversion, 'clickSessionId' | 'clickId' | 'attribution'>> {
+    if (input.clickSessionId) {
+      const click = await this.clicks.findBySessionId(input.clickSessionId);
+      return { clickSessionId: input.clickSessionId, clickId: click?.id ?? null, attribution: 'explicit' };
+    }
+    if (input.clickCookie) {
+      const click = await this.clicks.findByToken(input.clickCookie);
+      if (click && (await this.withinWindow(click, at))) {
+        return { clickSessionId: click.clickSessionId, clickId: click.id, attribution: 'cookie' };
+      }
+    }
+    return { clickSessionId: null, clickId: null, attribution: 'none' };
+  }
+
+  private async withinWindow(click: ClickEntity, at: number): Promise<boolean> {
+    const { attributionWindowDays } = await this.settings.get();
+    return at - click.lastSeenAt <= attributionWindowDays * 86_400_000;
+  }
+
+  private columns(c: NewConversion) {
+    return {
+      goalId: c.goal.id,
+      afliteGoalId: c.goal.afliteGoalId,
+      mref: c.mref,
+      valueMinor: c.valueMinor,
+      clickSessionId: c.clickSessionId,
+      clickId: c.clickId,
+      attribution: c.attribution,
+      source: c.source,
+      createdAt: c.at,
+    };
+  }
+
+  private async insertOnce(manager: EntityManager, job: NewConversion): Promise<{ conversion: ConversionEntity; duplicate: boolean }> {
+    const existing = await manager.findOneBy(ConversionEntity, { goalId: job.goal.id, mref: job.mref, isTest: false });
+    if (existing) return { conversion: existing, duplicate: true };
+    const status = job.clickSessionId ? 'pending' : 'unattributed';
+    const conversion = await manager.save(manager.create(ConversionEntity, { ...this.columns(job), status, isTest: false, deliveredAt: null }));
+    if (status === 'pending') {
+      await manager.insert(DeliveryEntity, {
+        conversionId: conversion.id,
+        state: 'pending',
+        attemptCount: 0,
+        nextAttemptAt: job.at,
+        leaseOwner: null,
+        leaseUntil: null,
+        needsReconcile: false,
+        forceSend: false,
+        nextTrigger: 'auto',
+        lastError: null,
+        reconciled: false,
+        createdAt: job.at,
+        updatedAt: job.at,
+      });
+    }
+    return { conversion, duplicate: false };
+  }
+}

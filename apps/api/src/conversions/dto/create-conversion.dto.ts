@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { CLICK_SESSION_MESSAGE, CLICK_SESSION_PATTERN } from '../../clicks/dto/record-click.dto';
+
+/** Form posts carry everything as strings: "1"/"true" mean true. */
+export const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+
+const toTrimmedString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value);
+
+export const MREF_PATTERN = /^[^\s<>"'\\]{1,128}$/;
+
+export class CreateConversionDto {
+  @ApiProperty({ description: 'Aflite goal ID as set up under Goals', example: '5' })
+  @Transform(toTrimmedString)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  goalId: string;
+
+  @ApiProperty({ description: 'Your unique reference for this goal, e.g. the order number', example: 'ORDER-1001' })
+  @Transform(toTrimmedString)
+  @IsString()
+  @Matches(MREF_PATTERN, { message: 'mref must be 1-128 characters without spaces, quotes or angle brackets' })
+  mref: string;
+
+  @ApiPropertyOptional({ description: 'Amount in pounds, e.g. "10.99"; the goal default when absent', example: '10.99' })
+  @IsOptional()
+  @ValidateIf((_, v) => typeof v !== 'number')
+  @IsString({ message: 'value must be an amount such as 10.99' })
+  value?: string | number;
+
+  @ApiPropertyOptional({ example: 'a1b2c3d4' })
+  @IsOptional()
+  @IsString()
+  @Matches(CLICK_SESSION_PATTERN, { message: CLICK_SESSION_MESSAGE })
+  clickSessionID?: string;
+
+  @ApiPropertyOptional({ description: "The visitor's gp_click cookie value, when you do not have the clickSessionID" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  clickCookie?: string;
+
+  @ApiPropertyOptional({ description: "Send at once with traceOnly=1 (Aflite's Trace Report; nothing recorded)" })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  traceOnly?: boolean;
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { JsonLogger } from './common/json-logger';
+import type { AppConfig } from './config/app-config';
+import { MetricsService } from './metrics/metrics.service';
+import { SettingsService } from './settings/settings.service';
+
+/** Builds the whole application (used by main, the demo and the tests); call `listen` on the result. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = new JsonLogger(config.logLevel);
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger, bufferLogs: true });
+  await app.register(fastifyCookie);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  timeRequests(app);
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Goalpost')
+    .setDescription('Conversion relay for the Aflite affiliate network')
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An ingest key (gpk_…)' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  await app.get(SettingsService).seedFromEnvironment();
+  return app;
+}
+
+function timeRequests(app: NestFastifyApplication): void {
+  const histogram = app.get(MetricsService).httpDuration;
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', (request, reply, done) => {
+    histogram.observe({ method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { describeNetworkError, type AfliteRequest, type AfliteResponse, type NetworkFailure } from '@goalpost/aflite';
+import { Agent, request } from 'undici';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+
+export type AfliteCallResult = ({ response: AfliteResponse } | { error: NetworkFailure }) & { durationMs: number };
+
+/** Response headers worth keeping with an attempt. */
+const KEPT_HEADERS = ['content-type', 'content-length', 'retry-after', 'date', 'server', 'location', 'x-request-id'];
+/** Aflite's answers are short; anything longer is cut to keep attempts small. */
+const MAX_BODY = 16_384;
+
+/** Every call to Aflite goes through one keep-alive pool with bounded connect, header and body timeouts. */
+@Injectable()
+export class AfliteClient implements OnModuleDestroy {
+  private readonly agent: Agent;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    const timeout = config.delivery.timeoutMs;
+    this.agent = new Agent({
+      connections: 32,
+      keepAliveTimeout: 10_000,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      connect: { timeout: Math.min(timeout, 5_000) },
+    });
+  }
+
+  async call(req: AfliteRequest): Promise<AfliteCallResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      const res = await request(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: this.agent });
+      const body = await readLimited(res.body);
+      const headers: Record<string, string> = {};
+      for (const name of KEPT_HEADERS) {
+        const value = res.headers[name];
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      return { response: { status: res.statusCode, headers, body }, durationMs: elapsed() };
+    } catch (error) {
+      // Unknown failures count as "sent": a needless reconcile is cheap, a duplicate goal is not.
+      return { error: describeNetworkError(error, true), durationMs: elapsed() };
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
+
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= MAX_BODY) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8');
+}

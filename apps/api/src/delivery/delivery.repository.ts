@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { AttemptOutcome, ConversionStatus } from '@goalpost/contracts';
+import { EntityManager, In } from 'typeorm';
+import { ConversionEntity } from '../conversions/conversion.entity';
+import { Db } from '../database/db.service';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { DeliveryEntity, DeliveryState } from './delivery.entity';
+
+export interface ClaimedDelivery {
+  delivery: DeliveryEntity;
+  conversion: ConversionEntity;
+}
+
+export type NewAttempt = Omit<DeliveryAttemptEntity, 'id'>;
+
+/** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
+export interface DeliveryOutcome {
+  attemptId: number;
+  attempt: Partial<NewAttempt> & { outcome: AttemptOutcome };
+  delivery?: Partial<Pick<DeliveryEntity, 'state' | 'attemptCount' | 'nextAttemptAt' | 'needsReconcile' | 'forceSend' | 'lastError' | 'reconciled' | 'nextTrigger'>>;
+  conversionStatus?: ConversionStatus;
+  deliveredAt?: number;
+}
+
+@Injectable()
+export class DeliveryRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Leases up to `limit` due deliveries to `owner`. On PostgreSQL, SKIP LOCKED lets several instances
+   * claim side by side without ever taking the same row; on SQLite the single-statement update runs
+   * under the database's write lock, which gives the same guarantee.
+   */
+  async claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const p = (i: number) => this.db.param(i);
+    const lock = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const claimed = await this.db.write((m) =>
+      this.db.query<{ id: number }>(
+        m,
+        `UPDATE "deliveries" SET "lease_owner" = ${p(1)}, "lease_until" = ${p(2)}, "updated_at" = ${p(3)}
+         WHERE "id" IN (
+           SELECT "id" FROM "deliveries"
+           WHERE "state" = 'pending' AND "next_attempt_at" <= ${p(3)} AND ("lease_until" IS NULL OR "lease_until" < ${p(3)})
+           ORDER BY "next_attempt_at", "id" LIMIT ${p(4)} ${lock})
+         RETURNING "id"`,
+        [owner, now + leaseMs, now, limit],
+      ),
+    );
+    if (claimed.length === 0) return [];
+    const deliveries = await this.db.manager.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
+    const conversions = await this.db.manager.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
+    const byId = new Map(conversions.map((c) => [c.id, c]));
+    return deliveries.map((delivery) => ({ delivery, conversion: byId.get(delivery.conversionId)! }));
+  }
+
+  /**
+   * Records the attempt as in flight and flags the delivery for reconciliation *before* the request
+   * leaves: if the process dies mid-send, whoever claims it next asks Aflite before sending again.
+   */
+  startAttempt(deliveryId: number | null, attempt: NewAttempt): Promise<number> {
+    return this.db.write(async (m) => {
+      if (deliveryId !== null && attempt.kind === 'send') {
+        await m.update(DeliveryEntity, { id: deliveryId }, { needsReconcile: true, updatedAt: attempt.startedAt });
+      }
+      const saved = await m.save(m.create(DeliveryAttemptEntity, attempt));
+      return saved.id;
+    });
+  }
+
+  finish(deliveryId: number | null, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
+    const now = Date.now();
+    return this.db.write(async (m) => {
+      await m.update(DeliveryAttemptEntity, { id: outcome.attemptId }, outcome.attempt);
+      if (deliveryId !== null && outcome.delivery) {
+        await m.update(DeliveryEntity, { id: deliveryId }, { ...outcome.delivery, leaseOwner: null, leaseUntil: null, updatedAt: now });
+      }
+      await this.setConversionStatus(m, conversionId, outcome);
+    });
+  }
+
+  /** Gives a claimed delivery back without an attempt (e.g. Aflite not configured yet). */
+  async postpone(deliveryId: number, until: number, reason: string): Promise<void> {
+    await this.db.write((m) =>
+      m.update(DeliveryEntity, { id: deliveryId }, { leaseOwner: null, leaseUntil: null, nextAttemptAt: until, lastError: reason, updatedAt: Date.now() }),
+    );
+  }
+
+  /** At shutdown: hand every lease this instance holds back, so another instance need not wait for expiry. */
+  async releaseAll(owner: string): Promise<void> {
+    await this.db.write((m) => m.update(DeliveryEntity, { leaseOwner: owner }, { leaseOwner: null, leaseUntil: null }));
+  }
+
+  async countByState(state: DeliveryState): Promise<number> {
+    return this.db.manager.countBy(DeliveryEntity, { state });
+  }
+
+  /** Puts deliveries back in the queue for a manual re-send; failed ones are checked against Aflite first unless forced. */
+  async requeue(m: EntityManager, deliveryIds: number[], force: boolean): Promise<number> {
+    if (deliveryIds.length === 0) return 0;
+    const now = Date.now();
+    const rows = await m.findBy(DeliveryEntity, { id: In(deliveryIds), state: In(['failed', 'pending']) });
+    for (const row of rows) {
+      await m.update(
+        DeliveryEntity,
+        { id: row.id },
+        { state: 'pending', nextAttemptAt: now, attemptCount: 0, needsReconcile: force ? row.needsReconcile : true, forceSend: force, nextTrigger: 'manual', lastError: null, updatedAt: now },
+      );
+      await m.update(ConversionEntity, { id: row.conversionId }, { status: 'pending' });
+    }
+    return rows.length;
+  }
+
+  private async setConversionStatus(m: EntityManager, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
+    if (!outcome.conversionStatus) return;
+    await m.update(
+      ConversionEntity,
+      { id: conversionId },
+      outcome.deliveredAt ? { status: outcome.conversionStatus, deliveredAt: outcome.deliveredAt } : { status: outcome.conversionStatus },
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CircuitBreaker } from './circuit-breaker';
+import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
+import { DeliveryProcessor } from './delivery-processor';
+import { MetricsService } from '../metrics/metrics.service';
+
+/**
+ * Claims due deliveries with a lease and processes up to `concurrency` at once. Woken at once when a
+ * conversion is committed, otherwise it polls. Holds everything while the circuit is open.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly breaker: CircuitBreaker;
+  private readonly logger = new Logger('DeliveryWorker');
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private ticking = false;
+  private wakeRequested = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastTick: number | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: DeliveryRepository,
+    private readonly processor: DeliveryProcessor,
+    private readonly metrics: MetricsService,
+  ) {
+    this.breaker = new CircuitBreaker({ threshold: config.delivery.circuitThreshold, cooldownMs: config.delivery.circuitCooldownMs });
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  get lastTickAt(): number | null {
+    return this.lastTick;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.workerEnabled) this.start();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.schedule(0);
+  }
+
+  /** Called after a commit that made a delivery due: no need to wait for the next poll. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.ticking) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+    await this.repo.releaseAll(this.owner).catch((error: unknown) => this.logger.error({ err: error }, 'could not release leases'));
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.tick();
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.running || this.ticking) return;
+    this.ticking = true;
+    let nextMs = this.config.delivery.pollMs;
+    try {
+      this.lastTick = Date.now();
+      const permits = this.breaker.permits();
+      const free = this.config.delivery.concurrency - this.inFlight.size;
+      if (permits === 'none') {
+        nextMs = Math.min(Math.max(this.breaker.msUntilProbe(), 50), this.config.delivery.pollMs);
+      } else if (free > 0) {
+        const limit = permits === 'probe' ? 1 : free;
+        const claimed = await this.repo.claimDue(this.owner, Date.now(), limit, this.config.delivery.leaseMs);
+        if (permits === 'probe' && claimed.length > 0) this.breaker.startProbe();
+        for (const item of claimed) this.track(item, permits === 'probe');
+        if (claimed.length === limit && permits === 'all') nextMs = 0;
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'delivery tick failed');
+    } finally {
+      this.ticking = false;
+      if (this.running) this.schedule(this.wakeRequested ? 0 : nextMs);
+      this.wakeRequested = false;
+    }
+  }
+
+  private track(item: ClaimedDelivery, probe: boolean): void {
+    const work = this.processor
+      .process(item, probe)
+      .then((signal) => {
+        if (signal === 'up') this.breaker.recordSuccess();
+        else if (signal === 'down') this.breaker.recordFailure(`delivery ${item.delivery.id} could not reach Aflite`);
+        else if (probe) this.breaker.abandonProbe();
+        this.metrics.deliveries.inc({ upstream: signal });
+      })
+      .catch((error: unknown) => {
+        if (probe) this.breaker.abandonProbe();
+        this.logger.error({ err: error, deliveryId: item.delivery.id }, 'delivery processing failed; the lease will expire and it will be retried');
+      })
+      .finally(() => {
+        this.inFlight.delete(work);
+        this.wake();
+      });
+    this.inFlight.add(work);
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { buildRegisterGoalRequest, classifyRegisterGoal } from '@goalpost/aflite';
+import type { DeliveryAttemptResponse } from '@goalpost/contracts';
+import { Repository } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { ConversionEntity } from '../conversions/conversion.entity';
+import { SettingsService } from '../settings/settings.service';
+import { AfliteCall } from './aflite-call';
+import { toAttemptResponse } from './attempt-mapper';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { DeliveryRepository } from './delivery.repository';
+
+/** Sends a trace-only conversion at once (traceOnly=1) and returns exactly what was sent and answered. No retries: the merchant is watching. */
+@Injectable()
+export class TestSender {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly call: AfliteCall,
+    private readonly repo: DeliveryRepository,
+    @InjectRepository(DeliveryAttemptEntity) private readonly attempts: Repository<DeliveryAttemptEntity>,
+    @InjectRepository(ConversionEntity) private readonly conversions: Repository<ConversionEntity>,
+  ) {}
+
+  async send(conversion: ConversionEntity): Promise<{ conversion: ConversionEntity; attempt: DeliveryAttemptResponse }> {
+    const settings = await this.settings.get();
+    if (!settings.afliteApiKey || !settings.afliteMid) {
+      throw new DomainError(DomainErrorCode.AfliteNotConfigured, 'Set the Aflite API key and merchant ID in Settings first', 'afliteApiKey');
+    }
+    const req = buildRegisterGoalRequest(
+      settings.afliteBaseUrl,
+      {
+        apiKey: settings.afliteApiKey,
+        merchantId: settings.afliteMid,
+        clickSessionId: conversion.clickSessionId ?? '',
+        goalId: conversion.afliteGoalId,
+        merchantRef: conversion.mref,
+        valueMinor: conversion.valueMinor,
+        traceOnly: true,
+      },
+      settings.afliteMethod,
+    );
+    const { attemptId, result, answer } = await this.call.run(req, settings.afliteApiKey, { deliveryId: null, conversionId: conversion.id, kind: 'send', trigger: 'test' });
+    const verdict = classifyRegisterGoal(result);
+    const delivered = verdict.outcome === 'delivered';
+    await this.repo.finish(null, conversion.id, {
+      attemptId,
+      attempt: { ...answer, outcome: delivered ? 'delivered' : 'failed', reason: verdict.reason },
+      conversionStatus: delivered ? 'delivered' : 'failed',
+      deliveredAt: delivered ? Date.now() : undefined,
+    });
+    const [attempt, stored] = await Promise.all([this.attempts.findOneByOrFail({ id: attemptId }), this.conversions.findOneByOrFail({ id: conversion.id })]);
+    return { conversion: stored, attempt: toAttemptResponse(attempt) };
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { Db } from '../database/db.service';
+import { GoalEntity } from './goal.entity';
+
+export interface GoalInput {
+  afliteGoalId: string;
+  name: string;
+  defaultValueMinor?: number | null;
+  allowBrowser?: boolean;
+  enabled?: boolean;
+}
+
+/** Goals change rarely and are read on every conversion: cached briefly per instance. */
+const CACHE_MS = 5_000;
+
+@Injectable()
+export class GoalsService {
+  private cache: { at: number; byAfliteId: Map<string, GoalEntity>; byId: Map<number, GoalEntity> } | null = null;
+
+  constructor(
+    @InjectRepository(GoalEntity) private readonly repo: Repository<GoalEntity>,
+    private readonly db: Db,
+  ) {}
+
+  list(): Promise<GoalEntity[]> {
+    return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  async getById(id: number): Promise<GoalEntity> {
+    const goal = (await this.snapshot()).byId.get(id) ?? (await this.repo.findOneBy({ id }));
+    if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
+    return goal;
+  }
+
+  /** The goal a conversion names; refuses unknown and disabled goals with the field at fault. */
+  async requireUsable(afliteGoalId: string, field: string): Promise<GoalEntity> {
+    const snapshot = await this.snapshot();
+    const goal = snapshot.byAfliteId.get(afliteGoalId) ?? (await this.repo.findOneBy({ afliteGoalId }));
+    if (!goal) {
+      throw new DomainError(DomainErrorCode.UnknownGoal, `${field}: no goal with Aflite goal ID "${afliteGoalId}" is set up in Goalpost`, field);
+    }
+    if (!goal.enabled) throw new DomainError(DomainErrorCode.GoalDisabled, `${field}: goal "${goal.name}" is disabled`, field);
+    return goal;
+  }
+
+  async create(input: GoalInput): Promise<GoalEntity> {
+    const existing = await this.repo.findOneBy({ afliteGoalId: input.afliteGoalId });
+    if (existing) {
+      throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${input.afliteGoalId}" already exists`, 'afliteGoalId');
+    }
+    const now = Date.now();
+    const goal = await this.db.write((m) =>
+      m.save(
+        m.create(GoalEntity, {
+          afliteGoalId: input.afliteGoalId,
+          name: input.name,
+          defaultValueMinor: input.defaultValueMinor ?? null,
+          allowBrowser: input.allowBrowser ?? false,
+          enabled: input.enabled ?? true,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      ),
+    );
+    this.cache = null;
+    return goal;
+  }
+
+  async update(id: number, patch: Partial<GoalInput>): Promise<GoalEntity> {
+    const goal = await this.repo.findOneBy({ id });
+    if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
+    if (patch.afliteGoalId && patch.afliteGoalId !== goal.afliteGoalId) {
+      const clash = await this.repo.findOneBy({ afliteGoalId: patch.afliteGoalId });
+      if (clash) throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${patch.afliteGoalId}" already exists`, 'afliteGoalId');
+    }
+    Object.assign(goal, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: Date.now() });
+    const saved = await this.db.write((m) => m.save(goal));
+    this.cache = null;
+    return saved;
+  }
+
+  private async snapshot() {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
+    const goals = await this.repo.find();
+    this.cache = {
+      at: Date.now(),
+      byAfliteId: new Map(goals.map((g) => [g.afliteGoalId, g])),
+      byId: new Map(goals.map((g) => [g.id, g])),
+    };
+    return this.cache;
+  }
+}

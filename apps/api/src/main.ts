@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.publicUrl ?? `http://localhost:${config.port}`;
+  new Logger('Goalpost').log(`Goalpost listening on ${where} (${config.database.dialect})`);
+}
+
+void main();

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Db } from '../database/db.service';
+import { SecretBox } from './secret-box';
+import { SettingEntity } from './setting.entity';
+import { DEFAULT_SETTINGS, SECRET_SETTINGS, SettingKey, Settings } from './settings.types';
+
+/** Other instances may change settings: a short cache keeps the hot path off the database without going stale for long. */
+const CACHE_MS = 2_000;
+
+@Injectable()
+export class SettingsService {
+  private readonly logger = new Logger(SettingsService.name);
+  private readonly box: SecretBox;
+  private cached: { at: number; value: Settings } | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectRepository(SettingEntity) private readonly repo: Repository<SettingEntity>,
+    private readonly db: Db,
+  ) {
+    this.box = new SecretBox(config.secret);
+  }
+
+  async get(): Promise<Settings> {
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const rows = await this.repo.find();
+    const value: Settings = { ...DEFAULT_SETTINGS };
+    for (const row of rows) {
+      const key = row.key as SettingKey;
+      if (!(key in DEFAULT_SETTINGS)) continue;
+      try {
+        const raw = SECRET_SETTINGS.has(key) ? this.box.open(JSON.parse(row.value) as string) : JSON.parse(row.value);
+        (value as unknown as Record<string, unknown>)[key] = raw;
+      } catch {
+        this.logger.error(`Setting ${key} cannot be read (was GOALPOST_SECRET changed?); using its default`);
+      }
+    }
+    this.cached = { at: Date.now(), value };
+    return value;
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const now = Date.now();
+    await this.db.write(async (manager) => {
+      for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+        if (value === undefined) continue;
+        const stored = SECRET_SETTINGS.has(key) && typeof value === 'string' ? this.box.seal(value) : value;
+        await manager.upsert(SettingEntity, { key, value: JSON.stringify(stored), updatedAt: now }, ['key']);
+      }
+    });
+    this.cached = null;
+    return this.get();
+  }
+
+  /** Environment values win at every start, so a headless deployment is configured by its environment alone. */
+  async seedFromEnvironment(): Promise<void> {
+    const s = this.config.seed;
+    const patch: Partial<Settings> = {
+      afliteBaseUrl: s.afliteBaseUrl?.replace(/\/+$/, ''),
+      afliteApiKey: s.afliteApiKey,
+      afliteMid: s.afliteMid,
+      afliteMethod: s.afliteMethod,
+      cookieDomain: s.cookieDomain,
+      allowedOrigins: s.allowedOrigins,
+      redirectHosts: s.redirectHosts,
+      attributionWindowDays: s.attributionWindowDays,
+      maxAttempts: s.maxAttempts,
+      retryBaseMs: s.retryBaseMs,
+      retryMaxMs: s.retryMaxMs,
+    };
+    if (Object.values(patch).some((v) => v !== undefined)) await this.update(patch);
+  }
+}

@@ -1,0 +1,137 @@
+import type { ServerResponse } from 'node:http';
+
+export type FaultPath = 'register' | 'goals';
+export type HangMode = 'before-record' | 'after-record';
+
+export interface FaultSpec {
+  status?: number;
+  /** Probability (0..1) that a matching request is faulted. */
+  errorRate: number;
+  latencyMs?: number;
+  hang?: HangMode;
+  reset?: boolean;
+  /** Seconds, sent as Retry-After together with `status`. */
+  retryAfter?: number;
+  /** Faults left before the fault clears itself; absent = until cleared. */
+  count?: number;
+  paths: FaultPath[];
+}
+
+export type FaultParseResult =
+  | { ok: true; fault: FaultSpec }
+  | { ok: false; field: string; error: string };
+
+const FAULT_PATHS: readonly FaultPath[] = ['register', 'goals'];
+const HANG_MODES: readonly HangMode[] = ['before-record', 'after-record'];
+const KNOWN_FIELDS = new Set(['status', 'errorRate', 'latencyMs', 'hang', 'reset', 'retryAfter', 'count', 'paths']);
+const MAX_LATENCY_MS = 300_000;
+
+const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+const fail = (field: string, error: string): FaultParseResult => ({ ok: false, field, error: `${field}: ${error}` });
+
+export function parseFaultSpec(input: unknown): FaultParseResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail('body', 'must be a JSON object');
+  }
+  const raw = input as Record<string, unknown>;
+  const unknown = Object.keys(raw).find((key) => !KNOWN_FIELDS.has(key));
+  if (unknown !== undefined) return fail(unknown, 'unknown field');
+
+  const fault: FaultSpec = { errorRate: 1, paths: ['register'] };
+  if (raw.status !== undefined) {
+    if (!isInt(raw.status, 200, 599)) return fail('status', 'must be an integer from 200 to 599');
+    fault.status = raw.status;
+  }
+  if (raw.errorRate !== undefined) {
+    const rate = raw.errorRate;
+    if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) return fail('errorRate', 'must be a number from 0 to 1');
+    fault.errorRate = rate;
+  }
+  if (raw.latencyMs !== undefined) {
+    if (!isInt(raw.latencyMs, 0, MAX_LATENCY_MS)) return fail('latencyMs', `must be an integer from 0 to ${MAX_LATENCY_MS}`);
+    fault.latencyMs = raw.latencyMs;
+  }
+  if (raw.hang !== undefined) {
+    if (!HANG_MODES.includes(raw.hang as HangMode)) return fail('hang', `must be one of ${HANG_MODES.join(', ')}`);
+    fault.hang = raw.hang as HangMode;
+  }
+  if (raw.reset !== undefined) {
+    if (typeof raw.reset !== 'boolean') return fail('reset', 'must be a boolean');
+    if (raw.reset) fault.reset = true;
+  }
+  if (raw.retryAfter !== undefined) {
+    if (!isInt(raw.retryAfter, 0)) return fail('retryAfter', 'must be a non-negative integer (seconds)');
+    if (fault.status === undefined) return fail('retryAfter', 'is only sent with status');
+    fault.retryAfter = raw.retryAfter;
+  }
+  if (raw.count !== undefined) {
+    if (!isInt(raw.count, 1)) return fail('count', 'must be a positive integer');
+    fault.count = raw.count;
+  }
+  if (raw.paths !== undefined) {
+    const paths = raw.paths;
+    if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => FAULT_PATHS.includes(p as FaultPath))) {
+      return fail('paths', `must be a non-empty array of ${FAULT_PATHS.join(', ')}`);
+    }
+    fault.paths = [...new Set(paths as FaultPath[])];
+  }
+
+  // One request can only end one way; silently picking one would hide a mistake in the test setup.
+  const outcomes = (['status', 'hang', 'reset'] as const).filter((key) => fault[key] !== undefined);
+  if (outcomes.length > 1) return fail(outcomes[1], `cannot be combined with ${outcomes[0]}`);
+  if (outcomes.length === 0 && fault.latencyMs === undefined) {
+    return fail('status', 'a fault needs one of status, latencyMs, hang or reset');
+  }
+  return { ok: true, fault };
+}
+
+const copy = (fault: FaultSpec): FaultSpec => ({ ...fault, paths: [...fault.paths] });
+
+export class FaultInjector {
+  private fault: FaultSpec | null = null;
+  private readonly held = new Set<ServerResponse>();
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  get current(): FaultSpec | null {
+    return this.fault ? copy(this.fault) : null;
+  }
+
+  /** Requests deliberately left unanswered. */
+  get heldCount(): number {
+    return this.held.size;
+  }
+
+  set(fault: FaultSpec): void {
+    this.fault = copy(fault);
+  }
+
+  clear(): void {
+    this.fault = null;
+  }
+
+  /** Decides whether this request is faulted; a fault with `count` is used up one per faulted request. */
+  take(path: FaultPath): FaultSpec | null {
+    const fault = this.fault;
+    if (!fault || !fault.paths.includes(path)) return null;
+    if (fault.errorRate < 1 && this.random() >= fault.errorRate) return null;
+    if (fault.count !== undefined) {
+      this.fault = fault.count > 1 ? { ...fault, count: fault.count - 1 } : null;
+    }
+    return copy(fault);
+  }
+
+  hold(response: ServerResponse): void {
+    this.held.add(response);
+    response.once('close', () => this.held.delete(response));
+  }
+
+  /** Hung requests would otherwise keep server.close() waiting forever. */
+  releaseHeld(): void {
+    // Destroying the response destroys its socket, so the client sees the connection drop.
+    for (const response of this.held) response.destroy();
+    this.held.clear();
+  }
+}

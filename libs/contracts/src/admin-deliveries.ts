@@ -1,0 +1,86 @@
+import type { ClickResponse } from './clicks';
+import type { ConversionResponse, ConversionStatus } from './conversions';
+import type { DeliveryAttemptResponse } from './deliveries';
+
+/**
+ * GET /api/admin/deliveries — query string of DeliveryFilter plus `cursor` and `limit` (default 50, max 200).
+ * Newest first; keyset pagination: pass `nextCursor` back as `cursor`.
+ */
+export interface DeliveryFilter {
+  status?: ConversionStatus;
+  /** Aflite goal ID. */
+  goalId?: string;
+  /** ISO date or date-time, inclusive. */
+  from?: string;
+  /** ISO date or date-time, exclusive. */
+  to?: string;
+  /** 'live' (default when absent: both), 'test'. */
+  kind?: 'live' | 'test';
+  /** Exact mref or clickSessionID (also matches a prefix). */
+  q?: string;
+}
+
+export interface DeliveryListItem extends ConversionResponse {
+  attemptCount: number;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface DeliveryListResponse {
+  items: DeliveryListItem[];
+  nextCursor: string | null;
+}
+
+/** GET /api/admin/deliveries/:id — a conversion with its click and every attempt, oldest first. */
+export interface DeliveryDetailResponse {
+  conversion: DeliveryListItem;
+  click: ClickResponse | null;
+  attempts: DeliveryAttemptResponse[];
+}
+
+/** POST /api/admin/deliveries/resend — one or the selected conversions, queued at once. */
+export interface ResendRequest {
+  ids: number[];
+  /** Skip the goals-feed check (may duplicate a goal Aflite already holds). */
+  force?: boolean;
+}
+
+export interface ResendResponse {
+  queued: number;
+}
+
+/** POST /api/admin/deliveries/resend-jobs/preview — how many a filter matches, before starting. */
+export interface ResendPreviewResponse {
+  matching: number;
+}
+
+/** POST /api/admin/deliveries/resend-jobs — body: { filter: DeliveryFilter, force?: boolean } */
+export interface StartResendJobRequest {
+  filter: DeliveryFilter;
+  force?: boolean;
+}
+
+export type ResendJobState = 'running' | 'done' | 'failed';
+
+/** GET /api/admin/deliveries/resend-jobs/:id */
+export interface ResendJobResponse {
+  id: number;
+  state: ResendJobState;
+  filter: DeliveryFilter;
+  force: boolean;
+  total: number;
+  /** Conversions put back in the queue so far. */
+  queued: number;
+  /** Of the queued ones: how many have since been delivered, failed, or are still pending. */
+  delivered: number;
+  failed: number;
+  pending: number;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+/** GET /api/admin/deliveries/export.csv — same query as the list (no cursor); text/csv. */
+export type DeliveryCsvColumns = 'id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error';

@@ -1,0 +1,30 @@
+export const ATTEMPT_TRIGGERS = ['auto', 'manual', 'test'] as const;
+export type AttemptTrigger = (typeof ATTEMPT_TRIGGERS)[number];
+
+/** send: a register-goal call; reconcile: a goals-feed lookup before a retry or re-send. */
+export type AttemptKind = 'send' | 'reconcile';
+
+/**
+ * delivered · retry (will be tried again) · failed · ambiguous (sent, no answer) ·
+ * reconciled (Aflite already held the mref) · not-found (feed lookup: Aflite has no such mref) · in-flight (no outcome recorded: the process stopped mid-send).
+ */
+export type AttemptOutcome = 'delivered' | 'retry' | 'failed' | 'ambiguous' | 'reconciled' | 'not-found' | 'in-flight';
+
+export interface DeliveryAttemptResponse {
+  id: number;
+  kind: AttemptKind;
+  trigger: AttemptTrigger;
+  method: string;
+  /** Request URL with the API key redacted. */
+  url: string;
+  /** Parameters sent, API key redacted. */
+  params: Record<string, string>;
+  statusCode: number | null;
+  responseHeaders: Record<string, string>;
+  responseBody: string | null;
+  errorCode: string | null;
+  outcome: AttemptOutcome;
+  reason: string | null;
+  durationMs: number | null;
+  startedAt: string;
+}
