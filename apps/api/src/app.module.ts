@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { ClicksModule } from './clicks/clicks.module';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import type { AppConfig } from './config/app-config';
@@ -13,10 +16,16 @@ import { IngestKeysModule } from './ingest-keys/ingest-keys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SettingsModule } from './settings/settings.module';
 import { TrackingModule } from './tracking/tracking.module';
+import { WebModule } from './web/web.module';
+
+export interface AppOptions {
+  /** The built dashboard to serve; by default apps/web/dist when it exists. null serves none. */
+  dashboardRoot?: string | null;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -31,6 +40,10 @@ export class AppModule {
         ConversionsModule,
         TrackingModule,
         HealthModule,
+        AuditModule,
+        AuthModule,
+        AdminModule,
+        WebModule.forRoot(options.dashboardRoot),
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
     };

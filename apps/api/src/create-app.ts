@@ -3,19 +3,23 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppModule } from './app.module';
+import { AppModule, type AppOptions } from './app.module';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics/metrics.service';
 import { SettingsService } from './settings/settings.service';
+import { serveDashboard } from './web/serve-dashboard';
+import { DASHBOARD_ROOT } from './web/web.controller';
 
 /** Builds the whole application (used by main, the demo and the tests); call `listen` on the result. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024, return503OnClosing: true });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { logger, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   await app.register(fastifyCookie);
+  const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
+  if (dashboardRoot) await serveDashboard(app, dashboardRoot);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   timeRequests(app);
@@ -25,6 +29,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     .setDescription('Conversion relay for the Aflite affiliate network')
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An ingest key (gpk_…)' })
+    .addCookieAuth('gp_session', { type: 'apiKey', in: 'cookie', description: 'Dashboard session; state-changing calls also need x-csrf-token' })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 

@@ -50,7 +50,11 @@ export interface ResendResponse {
   queued: number;
 }
 
-/** POST /api/admin/deliveries/resend-jobs/preview — how many a filter matches, before starting. */
+/**
+ * POST /api/admin/deliveries/resend-jobs/preview — how many a filter matches, before starting.
+ * Body: StartResendJobRequest (force is ignored). Counts live conversions whose delivery failed or is still
+ * pending: delivered, unattributed and test conversions are never re-sent.
+ */
 export interface ResendPreviewResponse {
   matching: number;
 }
@@ -63,7 +67,12 @@ export interface StartResendJobRequest {
 
 export type ResendJobState = 'running' | 'done' | 'failed';
 
-/** GET /api/admin/deliveries/resend-jobs/:id */
+/** GET /api/admin/deliveries/resend-jobs — the 20 most recent jobs, newest first (e.g. to find one still running after a reload). */
+export interface ResendJobListResponse {
+  items: ResendJobResponse[];
+}
+
+/** GET /api/admin/deliveries/resend-jobs/:id — poll while state is 'running'; 'done' once every conversion is queued again. */
 export interface ResendJobResponse {
   id: number;
   state: ResendJobState;

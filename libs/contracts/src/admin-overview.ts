@@ -5,8 +5,13 @@ export type OverviewPeriod = '24h' | '7d' | '30d' | '90d';
 /** GET /api/admin/overview?period=7d */
 export interface OverviewResponse {
   period: OverviewPeriod;
+  /** Size of each series point; days start at midnight in `timeZone`. */
+  bucket: 'hour' | 'day';
+  /** IANA zone the day buckets follow, e.g. "Europe/London". */
+  timeZone: string;
   from: string;
   to: string;
+  /** Live conversions created in [from, to), by their status now; clicks first seen in it. */
   totals: {
     clicks: number;
     conversions: number;
@@ -22,6 +27,7 @@ export interface OverviewResponse {
   upstream: UpstreamHealth;
 }
 
+/** Conversions are counted in the bucket they were created in, with the status they have now. */
 export interface OverviewPoint {
   /** Start of the bucket (ISO). */
   at: string;

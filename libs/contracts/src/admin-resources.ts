@@ -105,7 +105,11 @@ export interface HelpResponse {
   request: { method: string; url: string; params: Record<string, string> };
 }
 
-/** GET /api/admin/test-tracking/clicks?since=ISO — clicks seen since a moment, newest first (for "watch for clicks"). */
+/**
+ * GET /api/admin/test-tracking/clicks?since=ISO — clicks seen (lastSeenAt) at or after a moment, newest first, at most 50
+ * (for "watch for clicks"). Pass `serverTime` back as the next `since`: it lies a few seconds behind the server's clock
+ * so a click still being committed is not missed, which means a click can come back in the next poll — key them by id.
+ */
 export interface RecentClicksResponse {
   items: ClickResponse[];
   serverTime: string;

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { Db } from '../database/db.service';
 import { GroupCommit } from '../database/group-commit';
+import { MetricsService } from '../metrics/metrics.service';
 import { ClickEntity } from './click.entity';
 
 export interface RecordClickInput {
@@ -13,6 +14,9 @@ export interface RecordClickInput {
   landingUrl?: string | null;
   referrer?: string | null;
 }
+
+/** Tokens are base64url (see upsert); the column holds at most 64 characters. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 interface ClickRow {
   id: number;
@@ -33,16 +37,21 @@ export class ClicksService implements OnModuleDestroy {
   constructor(
     @InjectRepository(ClickEntity) private readonly repo: Repository<ClickEntity>,
     private readonly db: Db,
+    private readonly metrics: MetricsService,
   ) {
     this.writer = new GroupCommit(db, (manager, job) => this.upsert(manager, job));
   }
 
   /** Records a click once per clickSessionID (later hits bump the counter); resolves after the commit. */
-  record(input: RecordClickInput): Promise<ClickEntity> {
-    return this.writer.submit({ ...input, at: Date.now() });
+  async record(input: RecordClickInput): Promise<ClickEntity> {
+    const click = await this.writer.submit({ ...input, at: Date.now() });
+    this.metrics.clicks.inc({ via: input.via });
+    return click;
   }
 
-  findByToken(token: string): Promise<ClickEntity | null> {
+  /** A value that cannot be a token (say, a tampered cookie with a NUL) is unknown without asking the database. */
+  async findByToken(token: string): Promise<ClickEntity | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
     return this.repo.findOneBy({ token });
   }
 

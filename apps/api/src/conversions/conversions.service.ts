@@ -5,8 +5,10 @@ import { EntityManager } from 'typeorm';
 import { ClickEntity } from '../clicks/click.entity';
 import { ClicksService } from '../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { MAX_STORED_VALUE_MINOR } from '../database/columns';
 import { Db } from '../database/db.service';
 import { GroupCommit } from '../database/group-commit';
+import { MetricsService } from '../metrics/metrics.service';
 import { DeliveryEntity } from '../delivery/delivery.entity';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { TestSender } from '../delivery/test-sender';
@@ -32,6 +34,7 @@ export interface RecordedConversion {
   duplicate: boolean;
 }
 
+
 interface NewConversion {
   goal: GoalEntity;
   mref: string;
@@ -54,6 +57,7 @@ export class ConversionsService implements OnModuleDestroy {
     private readonly settings: SettingsService,
     private readonly worker: DeliveryWorker,
     private readonly testSender: TestSender,
+    private readonly metrics: MetricsService,
   ) {
     this.writer = new GroupCommit(db, (manager, job) => this.insertOnce(manager, job));
   }
@@ -63,6 +67,7 @@ export class ConversionsService implements OnModuleDestroy {
     const prepared = await this.prepare(input);
     const { conversion, duplicate } = await this.writer.submit(prepared);
     if (!duplicate && conversion.status === 'pending') this.worker.wake();
+    this.metrics.conversions.inc({ source: input.source, result: duplicate ? 'duplicate' : conversion.status });
     return { conversion, goal: prepared.goal, duplicate };
   }
 
@@ -115,6 +120,9 @@ export class ConversionsService implements OnModuleDestroy {
       valueMinor = parseValueToMinor(input.value);
       if (valueMinor === null) {
         throw new DomainError(DomainErrorCode.InvalidValue, `${valueField}: must be an amount such as 10.99 (at most two decimals, not negative)`, valueField);
+      }
+      if (valueMinor > MAX_STORED_VALUE_MINOR) {
+        throw new DomainError(DomainErrorCode.InvalidValue, `${valueField}: must be at most ${formatValue(MAX_STORED_VALUE_MINOR)}`, valueField);
       }
     }
     const at = Date.now();

@@ -1,4 +1,4 @@
-import { All, Controller, HttpStatus, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, MethodNotAllowedException, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AfliteParam } from '@goalpost/aflite';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,9 +21,22 @@ export class DropInController {
     private readonly help: HelpProxy,
   ) {}
 
-  @All()
-  @ApiOperation({ summary: 'Aflite-compatible register goal (GET or form POST); apikey = a Goalpost ingest key' })
-  async register(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  @Get()
+  @ApiOperation({ summary: 'Aflite-compatible register goal (query string); apikey = a Goalpost ingest key' })
+  registerByGet(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    // Fastify answers HEAD with the GET handler; a link checker's HEAD must never record a goal.
+    if (request.method !== 'GET') throw new MethodNotAllowedException(`method: ${request.method} is not accepted; use GET or POST`);
+    return this.register(request, reply);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Aflite-compatible register goal (form POST); apikey = a Goalpost ingest key' })
+  registerByPost(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    return this.register(request, reply);
+  }
+
+  /** Aflite takes only GET and POST: any other method (HEAD, OPTIONS, PUT…) never reaches this. */
+  private async register(request: FastifyRequest, reply: FastifyReply): Promise<string> {
     const raw = { ...(request.query as object), ...(typeof request.body === 'object' && request.body ? request.body : {}) } as Record<string, unknown>;
     await this.keys.verify(typeof raw[AfliteParam.apiKey] === 'string' ? (raw[AfliteParam.apiKey] as string) : undefined).catch((error: unknown) => {
       if (error instanceof DomainError) throw new DomainError(error.code, `${AfliteParam.apiKey}: ${error.message.replace(/ \(.*\)$/, '')}`, AfliteParam.apiKey);

@@ -12,3 +12,6 @@ const epochMs = {
 export function EpochMsColumn(options: Pick<ColumnOptions, 'name' | 'nullable'>) {
   return Column({ type: 'bigint', transformer: epochMs, ...options });
 }
+
+/** Money columns (`value_minor`, `default_value_minor`) are 32-bit integers: PostgreSQL refuses more, SQLite would not notice. */
+export const MAX_STORED_VALUE_MINOR = 2_147_483_647;

@@ -1,3 +1,9 @@
+import { ResendJobItemEntity } from '../admin/deliveries/resend-job-item.entity';
+import { ResendJobEntity } from '../admin/deliveries/resend-job.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { AdminSessionEntity } from '../auth/admin-session.entity';
+import { AdminUserEntity } from '../auth/admin-user.entity';
+import { SignInFailureEntity } from '../auth/sign-in-failure.entity';
 import { ClickEntity } from '../clicks/click.entity';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { DeliveryAttemptEntity } from '../delivery/delivery-attempt.entity';
@@ -15,4 +21,10 @@ export const ENTITIES = [
   DeliveryAttemptEntity,
   IngestKeyEntity,
   SettingEntity,
+  AdminUserEntity,
+  AdminSessionEntity,
+  SignInFailureEntity,
+  AuditEntryEntity,
+  ResendJobEntity,
+  ResendJobItemEntity,
 ];

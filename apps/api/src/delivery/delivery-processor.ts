@@ -7,7 +7,11 @@ import { nextRetryDelay } from './backoff';
 import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
 
 /** What one processed delivery says about Aflite, for the circuit breaker. */
-export type UpstreamSignal = 'up' | 'down' | 'none';
+export interface UpstreamSignal {
+  upstream: 'up' | 'down' | 'none';
+  /** Why Aflite counts as down, shown on the health page and dashboard banner. */
+  reason?: string;
+}
 
 /** Retry a configuration problem this often without using up attempts. */
 const NOT_CONFIGURED_RETRY_MS = 30_000;
@@ -31,7 +35,7 @@ export class DeliveryProcessor {
     const settings = await this.settings.get();
     if (!settings.afliteApiKey || !settings.afliteMid) {
       await this.repo.postpone(delivery.id, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
-      return 'none';
+      return { upstream: 'none' };
     }
     const apiKey = settings.afliteApiKey;
     const trigger = delivery.nextTrigger;
@@ -50,7 +54,7 @@ export class DeliveryProcessor {
           deliveredAt: Date.now(),
         });
         this.logger.log({ conversionId: conversion.id, mref: conversion.mref }, 'reconciled: Aflite already holds the mref');
-        return 'up';
+        return { upstream: 'up' };
       }
       if (!feed.ok) {
         const attempts = probe ? delivery.attemptCount : delivery.attemptCount + 1;
@@ -61,7 +65,7 @@ export class DeliveryProcessor {
           delivery: this.retryOrGiveUp(attempts, settings, reason, true),
           conversionStatus: attempts >= settings.maxAttempts ? 'failed' : undefined,
         });
-        return 'down';
+        return { upstream: 'down', reason };
       }
       await this.repo.finish(null, conversion.id, { attemptId, attempt: { ...answer, outcome: 'not-found', reason: 'Aflite does not hold this mref yet: sending' } });
     }
@@ -91,7 +95,7 @@ export class DeliveryProcessor {
         conversionStatus: 'delivered',
         deliveredAt: Date.now(),
       });
-      return 'up';
+      return { upstream: 'up' };
     }
     if (verdict.outcome === 'failed') {
       await this.repo.finish(delivery.id, conversion.id, {
@@ -101,7 +105,7 @@ export class DeliveryProcessor {
         conversionStatus: 'failed',
       });
       this.logger.warn({ conversionId: conversion.id, mref: conversion.mref, reason: verdict.reason }, 'delivery failed');
-      return 'up';
+      return { upstream: 'up' };
     }
     const ambiguous = verdict.outcome === 'ambiguous';
     const next = this.retryOrGiveUp(attempts, settings, verdict.reason, ambiguous, verdict.retryAfterMs);
@@ -111,7 +115,7 @@ export class DeliveryProcessor {
       delivery: next,
       conversionStatus: next.state === 'failed' ? 'failed' : undefined,
     });
-    return 'down';
+    return { upstream: 'down', reason: verdict.reason };
   }
 
   private retryOrGiveUp(attempts: number, settings: Settings, reason: string, needsReconcile: boolean, retryAfterMs?: number) {

@@ -103,11 +103,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private track(item: ClaimedDelivery, probe: boolean): void {
     const work = this.processor
       .process(item, probe)
-      .then((signal) => {
-        if (signal === 'up') this.breaker.recordSuccess();
-        else if (signal === 'down') this.breaker.recordFailure(`delivery ${item.delivery.id} could not reach Aflite`);
+      .then(({ upstream, reason }) => {
+        if (upstream === 'up') this.breaker.recordSuccess();
+        else if (upstream === 'down') this.breaker.recordFailure(reason ?? 'Aflite did not answer');
         else if (probe) this.breaker.abandonProbe();
-        this.metrics.deliveries.inc({ upstream: signal });
+        this.metrics.deliveries.inc({ upstream });
       })
       .catch((error: unknown) => {
         if (probe) this.breaker.abandonProbe();

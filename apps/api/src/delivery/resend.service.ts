@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { ConversionStatus } from '@goalpost/contracts';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { Db } from '../database/db.service';
@@ -20,12 +20,19 @@ export class ResendService {
   ) {}
 
   async resendConversions(conversionIds: number[], force = false): Promise<number> {
-    const count = await this.db.write(async (m) => {
-      const deliveries = await m.findBy(DeliveryEntity, { conversionId: In(conversionIds) });
-      return this.repo.requeue(m, deliveries.map((d) => d.id), force);
-    });
+    const count = await this.db.write((m) => this.requeueWithin(m, conversionIds, force));
     if (count > 0) this.worker.wake();
     return count;
+  }
+
+  /** The same re-send inside the caller's transaction (a resend job's chunk); call `wakeWorker` after the commit. */
+  async requeueWithin(m: EntityManager, conversionIds: number[], force: boolean): Promise<number> {
+    const deliveries = await m.findBy(DeliveryEntity, { conversionId: In(conversionIds) });
+    return this.repo.requeue(m, deliveries.map((d) => d.id), force);
+  }
+
+  wakeWorker(): void {
+    this.worker.wake();
   }
 
   /** Conversion ids of live deliveries in a status, oldest first. */

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { MAX_STORED_VALUE_MINOR } from '../database/columns';
 import { Db } from '../database/db.service';
+import { formatValue } from '@goalpost/aflite';
 import { GoalEntity } from './goal.entity';
 
 export interface GoalInput {
@@ -29,6 +31,11 @@ export class GoalsService {
     return this.repo.find({ order: { name: 'ASC' } });
   }
 
+  /** The goal with this Aflite goal ID, enabled or not (for filters and lookups, not for recording). */
+  async findByAfliteId(afliteGoalId: string): Promise<GoalEntity | null> {
+    return storable(afliteGoalId) ? this.repo.findOneBy({ afliteGoalId }) : null;
+  }
+
   async getById(id: number): Promise<GoalEntity> {
     const goal = (await this.snapshot()).byId.get(id) ?? (await this.repo.findOneBy({ id }));
     if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
@@ -38,7 +45,7 @@ export class GoalsService {
   /** The goal a conversion names; refuses unknown and disabled goals with the field at fault. */
   async requireUsable(afliteGoalId: string, field: string): Promise<GoalEntity> {
     const snapshot = await this.snapshot();
-    const goal = snapshot.byAfliteId.get(afliteGoalId) ?? (await this.repo.findOneBy({ afliteGoalId }));
+    const goal = snapshot.byAfliteId.get(afliteGoalId) ?? (await this.findByAfliteId(afliteGoalId));
     if (!goal) {
       throw new DomainError(DomainErrorCode.UnknownGoal, `${field}: no goal with Aflite goal ID "${afliteGoalId}" is set up in Goalpost`, field);
     }
@@ -47,6 +54,7 @@ export class GoalsService {
   }
 
   async create(input: GoalInput): Promise<GoalEntity> {
+    checkDefaultValue(input.defaultValueMinor);
     const existing = await this.repo.findOneBy({ afliteGoalId: input.afliteGoalId });
     if (existing) {
       throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${input.afliteGoalId}" already exists`, 'afliteGoalId');
@@ -72,6 +80,7 @@ export class GoalsService {
   async update(id: number, patch: Partial<GoalInput>): Promise<GoalEntity> {
     const goal = await this.repo.findOneBy({ id });
     if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
+    checkDefaultValue(patch.defaultValueMinor);
     if (patch.afliteGoalId && patch.afliteGoalId !== goal.afliteGoalId) {
       const clash = await this.repo.findOneBy({ afliteGoalId: patch.afliteGoalId });
       if (clash) throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${patch.afliteGoalId}" already exists`, 'afliteGoalId');
@@ -91,5 +100,16 @@ export class GoalsService {
       byId: new Map(goals.map((g) => [g.id, g])),
     };
     return this.cache;
+  }
+}
+
+/** An ID with control characters cannot be stored (PostgreSQL refuses NUL), so it names no goal: no query. */
+function storable(afliteGoalId: string): boolean {
+  return !/[\x00-\x1f\x7f]/.test(afliteGoalId);
+}
+
+function checkDefaultValue(minor: number | null | undefined): void {
+  if (minor !== null && minor !== undefined && minor > MAX_STORED_VALUE_MINOR) {
+    throw new DomainError(DomainErrorCode.InvalidValue, `defaultValue: must be at most ${formatValue(MAX_STORED_VALUE_MINOR)}`, 'defaultValue');
   }
 }

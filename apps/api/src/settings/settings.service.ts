@@ -33,7 +33,9 @@ export class SettingsService {
       const key = row.key as SettingKey;
       if (!(key in DEFAULT_SETTINGS)) continue;
       try {
-        const raw = SECRET_SETTINGS.has(key) ? this.box.open(JSON.parse(row.value) as string) : JSON.parse(row.value);
+        const parsed: unknown = JSON.parse(row.value);
+        // A cleared secret is stored as plain null: nothing to decrypt.
+        const raw = SECRET_SETTINGS.has(key) && typeof parsed === 'string' ? this.box.open(parsed) : parsed;
         (value as unknown as Record<string, unknown>)[key] = raw;
       } catch {
         this.logger.error(`Setting ${key} cannot be read (was GOALPOST_SECRET changed?); using its default`);

@@ -14,6 +14,9 @@ import { isAllowedOrigin, isAllowedRedirect } from './origin-policy';
 import { BrowserGoalDto } from './browser-goal.dto';
 import { PixelQueryDto } from './pixel-query.dto';
 
+/** Length of the clicks table's landing_url and referrer columns. */
+const URL_COLUMN_LENGTH = 2048;
+
 /** 1×1 transparent GIF for the no-JavaScript pixel. */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -60,7 +63,11 @@ export class TrackingController {
         throw new DomainError(DomainErrorCode.RedirectNotAllowed, 'to: must be an http(s) URL on one of the configured redirect hosts', 'to');
       }
     }
-    const click = await this.clicks.record({ clickSessionId: query.clickSessionID, via: 'pixel', landingUrl: target?.href ?? null, referrer: request.headers.referer ?? null });
+    // Both are kept as hints and cut to the column's 2048 characters: a long Referer header, or a `to`
+    // that grows when normalised (percent-encoding), must not fail the click on PostgreSQL.
+    const landingUrl = target ? target.href.slice(0, URL_COLUMN_LENGTH) : null;
+    const referrer = request.headers.referer?.slice(0, URL_COLUMN_LENGTH) ?? null;
+    const click = await this.clicks.record({ clickSessionId: query.clickSessionID, via: 'pixel', landingUrl, referrer });
     setClickCookie(reply, request, click.token, settings);
     reply.header('cache-control', 'no-store');
     if (target) {

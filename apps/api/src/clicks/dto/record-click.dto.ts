@@ -5,6 +5,9 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 export const CLICK_SESSION_PATTERN = /^[A-Za-z0-9._~:@!$*+=-]{1,128}$/;
 export const CLICK_SESSION_MESSAGE = 'clickSessionID must be 1-128 letters, digits or . _ ~ : @ ! $ * + = -';
 
+/** Free text that is stored must be printable: PostgreSQL refuses NUL in text, which would be a 500. */
+export const PRINTABLE_PATTERN = /^[^\x00-\x1f\x7f]*$/;
+
 export class RecordClickDto {
   @ApiProperty({ example: 'a1b2c3d4' })
   @IsString()
@@ -21,11 +24,13 @@ export class RecordClickDto {
   @IsOptional()
   @IsString()
   @MaxLength(2048)
+  @Matches(PRINTABLE_PATTERN, { message: 'landingUrl must not contain control characters' })
   landingUrl?: string;
 
   @ApiPropertyOptional({ example: 'https://affiliate.example/blog' })
   @IsOptional()
   @IsString()
   @MaxLength(2048)
+  @Matches(PRINTABLE_PATTERN, { message: 'referrer must not contain control characters' })
   referrer?: string;
 }

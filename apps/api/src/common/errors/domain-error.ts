@@ -12,6 +12,12 @@ export enum DomainErrorCode {
   AfliteNotConfigured = 'aflite_not_configured',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  NotSignedIn = 'not_signed_in',
+  CsrfTokenInvalid = 'csrf_token_invalid',
+  InvalidCredentials = 'invalid_credentials',
+  TooManySignInAttempts = 'too_many_sign_in_attempts',
+  SetupComplete = 'setup_complete',
+  SetupRequired = 'setup_required',
 }
 
 export class DomainError extends Error {

@@ -17,6 +17,12 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.AfliteNotConfigured]: HttpStatus.CONFLICT,
   [DomainErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.NotSignedIn]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.CsrfTokenInvalid]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.TooManySignInAttempts]: HttpStatus.TOO_MANY_REQUESTS,
+  [DomainErrorCode.SetupComplete]: HttpStatus.CONFLICT,
+  [DomainErrorCode.SetupRequired]: HttpStatus.CONFLICT,
 };
 
 /** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */
@@ -46,7 +52,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return { ...(response as ApiErrorBody), statusCode: status };
       }
       const message = typeof response === 'string' ? response : exception.message;
-      return { statusCode: status, error: httpCode(status), message };
+      return { statusCode: status, error: httpCode(status), message: BODY_MESSAGES[status] ?? namingTheBody(message) };
     }
     const clientError = fastifyClientError(exception);
     if (clientError) return clientError;
@@ -56,6 +62,12 @@ export class DomainExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** Body problems the framework reports without saying which part of the request is at fault. */
+const BODY_MESSAGES: Record<number, string> = {
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'content-type: send application/json or application/x-www-form-urlencoded',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'body: larger than the 64 KB limit',
+};
+
 /** Fastify reports malformed bodies (bad JSON, wrong content type, too large) as errors with a 4xx statusCode. */
 function fastifyClientError(exception: unknown): ApiErrorBody | null {
   if (typeof exception !== 'object' || exception === null) return null;
@@ -63,6 +75,11 @@ function fastifyClientError(exception: unknown): ApiErrorBody | null {
   if (typeof status !== 'number' || status < 400 || status >= 500) return null;
   const message = (exception as { message?: unknown }).message;
   return { statusCode: status, error: httpCode(status), message: typeof message === 'string' ? `body: ${message}` : 'Bad request' };
+}
+
+/** "Body is not valid JSON…" from the body parser: say that the body is the field at fault. */
+function namingTheBody(message: string): string {
+  return /^body\b/i.test(message) && !message.startsWith('body:') ? `body: ${message}` : message;
 }
 
 function httpCode(status: number): string {

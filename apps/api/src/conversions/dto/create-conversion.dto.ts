@@ -3,13 +3,23 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { CLICK_SESSION_MESSAGE, CLICK_SESSION_PATTERN } from '../../clicks/dto/record-click.dto';
 
-/** Form posts carry everything as strings: "1"/"true" mean true. */
-export const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const TRUE_TEXT = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_TEXT = new Set(['0', 'false', 'no', 'off']);
+
+/**
+ * Form posts carry everything as strings: "1"/"true" mean true, "0"/"false" false. Any other text is left
+ * as it is so that IsBoolean refuses it: a typo in traceOnly must not silently record a live conversion.
+ */
+export const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  return TRUE_TEXT.has(text) ? true : FALSE_TEXT.has(text) ? false : value;
+};
 
 const toTrimmedString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value);
 
-export const MREF_PATTERN = /^[^\s<>"'\\]{1,128}$/;
+// Control characters too: nothing sensible contains them, and PostgreSQL refuses NUL in text outright.
+export const MREF_PATTERN = /^[^\s<>"'\\\x00-\x1f\x7f]{1,128}$/;
 
 export class CreateConversionDto {
   @ApiProperty({ description: 'Aflite goal ID as set up under Goals', example: '5' })

@@ -1,6 +1,8 @@
 import { Initial1732400000000 as PostgresInitial } from './postgres/1732400000000-initial';
+import { Admin1732500000000 as PostgresAdmin } from './postgres/1732500000000-admin';
 import { Initial1732400000000 as SqliteInitial } from './sqlite/1732400000000-initial';
+import { Admin1732500000000 as SqliteAdmin } from './sqlite/1732500000000-admin';
 
 // Listed explicitly rather than globbed, so the compiled app needs no file scanning to find them.
-export const SQLITE_MIGRATIONS = [SqliteInitial];
-export const POSTGRES_MIGRATIONS = [PostgresInitial];
+export const SQLITE_MIGRATIONS = [SqliteInitial, SqliteAdmin];
+export const POSTGRES_MIGRATIONS = [PostgresInitial, PostgresAdmin];

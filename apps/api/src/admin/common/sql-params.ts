@@ -1,0 +1,42 @@
+import type { Db } from '../../database/db.service';
+
+/** Collects values for raw SQL and hands out the dialect's numbered placeholders in order. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return this.db.param(this.values.length);
+  }
+}
+
+/**
+ * An integer written into SQL as a literal. node-sqlite3 binds numbers beyond 32 bits as REAL, which
+ * would turn `created_at / 86400000` into a float division; literals keep integer arithmetic on both
+ * dialects. Only ever called with numbers computed here, never with request input as text.
+ */
+export function sqlInt(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+  return String(value);
+}
+
+/**
+ * `column` starts with `prefix` (exact matches included), in a form each dialect serves from an index:
+ * a binary-collation range on SQLite, LIKE on a varchar_pattern_ops index on PostgreSQL.
+ */
+export function prefixMatch(db: Db, column: string, prefix: string, params: SqlParams): string {
+  if (db.dialect === 'postgres') {
+    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    return `${column} LIKE ${params.add(`${escaped}%`)}`;
+  }
+  const last = prefix.codePointAt(prefix.length - 1) ?? 0;
+  const head = [...prefix].slice(0, -1).join('');
+  const upper = head + String.fromCodePoint(last + 1);
+  return `(${column} >= ${params.add(prefix)} AND ${column} < ${params.add(upper)})`;
+}
+
+export function toIso(ms: number | null | undefined): string | null {
+  return ms === null || ms === undefined ? null : new Date(ms).toISOString();
+}

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+const normalizeEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+export class SignInDto {
+  @ApiProperty({ example: 'owner@shop.example' })
+  @Transform(normalizeEmail)
+  @IsString({ message: 'email must be an email address' })
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  email: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString({ message: 'password must be text' })
+  @MinLength(1, { message: 'password is required' })
+  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  password: string;
+}
+
+/** The first admin account: the same fields, with a password policy. */
+export class SetupDto extends SignInDto {
+  @ApiProperty({ format: 'password', minLength: 10 })
+  @IsString({ message: 'password must be text' })
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  declare password: string;
+}

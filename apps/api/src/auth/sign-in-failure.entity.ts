@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { EpochMsColumn } from '../database/columns';
+
+/** One failed sign-in, counted per (IP, email) in the database so the limit holds across instances and restarts. */
+@Entity('sign_in_failures')
+export class SignInFailureEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** SHA-256 of "ip|email": neither is kept in the clear for this purpose. */
+  @Column({ name: 'key_hash', type: 'varchar', length: 64 })
+  keyHash: string;
+
+  @EpochMsColumn({ name: 'failed_at' })
+  failedAt: number;
+}

@@ -1,0 +1,213 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ApiClient } from './api-client';
+import { API_CLI, API_MAIN, REPO_ROOT, SANDBOX_MAIN, assertBuilt } from './build-output';
+import { ManagedProcess, type ExitInfo } from './child-process';
+import { freePort } from './free-port';
+import { OutputLog } from './output-log';
+import { SandboxClient } from './sandbox-client';
+import { TestDatabase, type Dialect } from './test-database';
+import { waitFor } from './wait-for';
+
+const run = promisify(execFile);
+
+/** What the sandbox accepts, and so what Goalpost must send upstream. */
+export const AFLITE_API_KEY = 'it-aflite-key';
+export const AFLITE_MID = '4242';
+/** The goal every suite has, created with the CLI as a merchant would. */
+export const GOAL_ID = '5';
+
+export const ALLOWED_ORIGIN = 'https://shop.example';
+export const REDIRECT_HOST = 'landing.example';
+
+/** Fast delivery tuning, so retries, backoff and the circuit breaker play out in well under a second. */
+const DELIVERY_TUNING: Record<string, string> = {
+  DELIVERY_POLL_MS: '100',
+  DELIVERY_RETRY_BASE_MS: '200',
+  DELIVERY_RETRY_MAX_MS: '1000',
+  DELIVERY_TIMEOUT_MS: '1000',
+  DELIVERY_LEASE_MS: '3000',
+  CIRCUIT_FAILURE_THRESHOLD: '3',
+  CIRCUIT_COOLDOWN_MS: '500',
+  DELIVERY_MAX_ATTEMPTS: '4',
+};
+
+/**
+ * Settings seeded from the environment are stored, so dropping the variable does not undo them: going
+ * back to the base environment sets these explicitly to their defaults.
+ */
+const STORED_SETTING_DEFAULTS: Record<string, string> = { AFLITE_METHOD: 'POST' };
+
+/**
+ * One sandbox and one api process on a database of their own. Tests share it and reset the sandbox
+ * between them; a test that needs other settings asks for an api with `useApi(overrides)`, which
+ * restarts it only when the overrides differ from the running one's.
+ */
+export class Stack {
+  private apiProcess: ManagedProcess | null = null;
+  private apiOverrides: Record<string, string> = {};
+  private apiClient: ApiClient | null = null;
+  private starts = 0;
+
+  private constructor(
+    readonly dialect: Dialect,
+    /** Output of every process of this stack, for failing tests to print. */
+    readonly log: OutputLog,
+    readonly database: TestDatabase,
+    private readonly sandboxProcess: ManagedProcess,
+    readonly sandbox: SandboxClient,
+    readonly ingestKey: string,
+    private readonly apiPort: number,
+  ) {}
+
+  static async start(dialect: Dialect): Promise<Stack> {
+    assertBuilt();
+    const database = await TestDatabase.create(dialect);
+    const log = new OutputLog();
+    const sandboxProcess = new ManagedProcess(
+      'sandbox',
+      SANDBOX_MAIN,
+      [],
+      { ...baseEnv(), SANDBOX_PORT: '0', SANDBOX_API_KEY: AFLITE_API_KEY, SANDBOX_MID: AFLITE_MID },
+      log,
+    );
+    try {
+      const [listening, ingestKey, apiPort] = await Promise.all([
+        sandboxProcess.waitForLine(/listening on (http:\/\/\S+)/, 15_000),
+        setUpWithCli(database),
+        freePort(),
+      ]);
+      const stack = new Stack(dialect, log, database, sandboxProcess, new SandboxClient(listening[1]), ingestKey, apiPort);
+      await stack.useApi();
+      return stack;
+    } catch (error) {
+      await sandboxProcess.stop();
+      await database.destroy();
+      throw withOutput(error, log.since(0));
+    }
+  }
+
+  get api(): ApiClient {
+    if (!this.apiClient) throw new Error('the api is not running');
+    return this.apiClient;
+  }
+
+  get apiPid(): number | undefined {
+    return this.apiProcess?.pid;
+  }
+
+  /** Makes sure an api with exactly these environment overrides is running (restarting it if not). */
+  async useApi(overrides: Record<string, string> = {}): Promise<ApiClient> {
+    if (this.apiProcess?.running && sameEnv(this.apiOverrides, overrides)) return this.api;
+    await this.stopApi();
+    return this.startApi(overrides);
+  }
+
+  /** Starts an api process (none may be running) and waits until /health answers. */
+  async startApi(overrides: Record<string, string> = {}): Promise<ApiClient> {
+    if (this.apiProcess?.running) throw new Error('an api process is already running');
+    const restore = Object.fromEntries(Object.entries(STORED_SETTING_DEFAULTS).filter(([name]) => name in this.apiOverrides && !(name in overrides)));
+    const env = { ...this.apiEnv(), ...restore, ...overrides };
+    this.starts += 1;
+    const apiProcess = new ManagedProcess(`api#${this.starts}`, API_MAIN, [], env, this.log);
+    this.apiProcess = apiProcess;
+    this.apiOverrides = { ...overrides };
+    const client = new ApiClient(`http://127.0.0.1:${this.apiPort}`, this.ingestKey);
+    this.apiClient = client;
+    const healthy = waitFor(async () => {
+      if (!apiProcess.running) return;
+      const res = await client.http.get('/health');
+      if (res.status !== 200) throw new Error(`GET /health answered ${res.status}`);
+    }, 30_000, 100);
+    try {
+      // A process that dies at boot fails the start at once rather than after the whole wait.
+      await Promise.race([healthy, apiProcess.exited]);
+      if (!apiProcess.running) throw new Error(`the process exited (${describeExit(await apiProcess.exited)})`);
+    } catch (error) {
+      await apiProcess.stop();
+      // The output is in this.log: a failing test prints it, and start() adds it to its own error.
+      throw new Error(`the api did not become healthy: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return client;
+  }
+
+  /** Graceful stop (SIGTERM), as a deploy would do. */
+  async stopApi(): Promise<void> {
+    await this.apiProcess?.stop();
+    await this.apiClient?.close();
+    this.apiClient = null;
+  }
+
+  /** SIGKILL: a crash in the middle of whatever the api was doing. */
+  async killApi(): Promise<void> {
+    await this.apiProcess?.kill();
+    await this.apiClient?.close();
+    this.apiClient = null;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.stopApi();
+      await this.sandbox.close();
+      await this.sandboxProcess.stop();
+    } finally {
+      await this.database.destroy();
+    }
+  }
+
+  private apiEnv(): Record<string, string> {
+    return {
+      ...baseEnv(),
+      ...this.database.env,
+      PORT: String(this.apiPort),
+      HOST: '127.0.0.1',
+      AFLITE_BASE_URL: this.sandbox.url,
+      AFLITE_API_KEY,
+      AFLITE_MID,
+      ALLOWED_ORIGINS: ALLOWED_ORIGIN,
+      REDIRECT_HOSTS: REDIRECT_HOST,
+      ...DELIVERY_TUNING,
+    };
+  }
+}
+
+/** Only what node needs plus a fixed secret: nothing from the developer's own Goalpost environment leaks in. */
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', GOALPOST_SECRET: 'integration-test-secret-0123456789' };
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return env;
+}
+
+/** The goal and the ingest key, made with the operator CLI against the suite's database before the api starts. */
+async function setUpWithCli(database: TestDatabase): Promise<string> {
+  const env = { ...baseEnv(), ...database.env };
+  const cli = (...args: string[]) => run(process.execPath, [API_CLI, ...args], { cwd: REPO_ROOT, env });
+  try {
+    await cli('goal', 'add', GOAL_ID, 'Sale', '--default-value', '10.00', '--allow-browser');
+    const { stdout } = await cli('ingest-key', 'create', 'it');
+    const key = /\bgpk_[A-Za-z0-9_-]+/.exec(stdout)?.[0];
+    if (!key) throw new Error(`no ingest key in the CLI's output:\n${stdout}`);
+    return key;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw withOutput(error, `[cli] ${stdout}\n[cli stderr] ${stderr}`);
+  }
+}
+
+function describeExit(exit: ExitInfo): string {
+  return exit.signal ?? `code ${exit.code}`;
+}
+
+function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => a[k] === b[k]);
+}
+
+function withOutput(error: unknown, output: string): Error {
+  const base = error instanceof Error ? error : new Error(String(error));
+  base.message = `${base.message}\n--- process output ---\n${output}`;
+  return base;
+}

@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The PostgreSQL server test databases are created on; without it only SQLite runs. */
+export const POSTGRES_URL = process.env.GOALPOST_TEST_POSTGRES_URL || undefined;
+
+export const POSTGRES_SKIPPED = 'PostgreSQL integration suite skipped: set GOALPOST_TEST_POSTGRES_URL=postgres://… to run it';
+
+/**
+ * A database nobody else uses, for one suite: a fresh SQLite file in a temp dir, or a fresh PostgreSQL
+ * database on the server in GOALPOST_TEST_POSTGRES_URL, dropped afterwards. The temp dir is created in
+ * both cases: it holds the generated secret and keeps Goalpost from writing under the repository.
+ */
+export class TestDatabase {
+  private constructor(
+    readonly dialect: Dialect,
+    readonly dataDir: string,
+    /** Set for PostgreSQL only; SQLite is found through DATA_DIR. */
+    readonly databaseUrl: string | undefined,
+    private readonly drop: () => Promise<void>,
+  ) {}
+
+  static async create(dialect: Dialect): Promise<TestDatabase> {
+    const dataDir = await mkdtemp(join(tmpdir(), `gp-it-${dialect}-`));
+    if (dialect === 'sqlite') return new TestDatabase(dialect, dataDir, undefined, async () => undefined);
+
+    const serverUrl = postgresServerUrl();
+    const name = `gp_it_${randomBytes(6).toString('hex')}`;
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return new TestDatabase(dialect, dataDir, url.toString(), () =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    );
+  }
+
+  /** The variables that point Goalpost (server or CLI) at this database. */
+  get env(): Record<string, string> {
+    return { DATA_DIR: this.dataDir, ...(this.databaseUrl ? { DATABASE_URL: this.databaseUrl } : {}) };
+  }
+
+  async destroy(): Promise<void> {
+    try {
+      await this.drop();
+    } finally {
+      await rm(this.dataDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function postgresServerUrl(): string {
+  if (!POSTGRES_URL) throw new Error('GOALPOST_TEST_POSTGRES_URL is not set');
+  return POSTGRES_URL;
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

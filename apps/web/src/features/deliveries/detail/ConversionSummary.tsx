@@ -1,0 +1,97 @@
+import type { ClickResponse, DeliveryListItem } from '@goalpost/contracts';
+import { Link } from 'react-router';
+import { KindBadge } from '../../../components/Badge';
+import { formatCount, formatDateTime, formatPounds } from '../../../lib/format';
+
+const ATTRIBUTION: Record<DeliveryListItem['attribution'], string> = {
+  explicit: 'Click ID sent with the goal',
+  cookie: "From the visitor's Goalpost cookie",
+  none: 'No click found',
+};
+
+const SOURCE: Record<DeliveryListItem['source'], string> = {
+  api: 'Server API',
+  dropin: 'Drop-in register goal URL',
+  browser: 'Browser snippet',
+  dashboard: 'Dashboard',
+};
+
+export function ConversionSummary({ conversion, click }: { conversion: DeliveryListItem; click: ClickResponse | null }) {
+  return (
+    <section className="panel" aria-labelledby="conversion-heading">
+      <h2 id="conversion-heading">Conversion</h2>
+      <dl className="details-list">
+        <div>
+          <dt>Goal</dt>
+          <dd>
+            {conversion.goalName} <span className="muted">(Aflite goal {conversion.goalId})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Reference (mref)</dt>
+          <dd className="cell-mono">{conversion.mref}</dd>
+        </div>
+        <div>
+          <dt>Value</dt>
+          <dd>{formatPounds(conversion.value)}</dd>
+        </div>
+        <div>
+          <dt>Live or test</dt>
+          <dd>
+            <KindBadge test={conversion.test} />
+          </dd>
+        </div>
+        <div>
+          <dt>Recorded</dt>
+          <dd>{formatDateTime(conversion.createdAt, { seconds: true })}</dd>
+        </div>
+        <div>
+          <dt>Delivered</dt>
+          <dd>{formatDateTime(conversion.deliveredAt, { seconds: true })}</dd>
+        </div>
+        {conversion.nextAttemptAt && conversion.status === 'pending' ? (
+          <div>
+            <dt>Next attempt</dt>
+            <dd>{formatDateTime(conversion.nextAttemptAt, { seconds: true })}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Came from</dt>
+          <dd>{SOURCE[conversion.source]}</dd>
+        </div>
+        <div>
+          <dt>Attribution</dt>
+          <dd>{ATTRIBUTION[conversion.attribution]}</dd>
+        </div>
+        <div className="details-wide">
+          <dt>Click ID (clickSessionID)</dt>
+          <dd className="cell-mono">
+            {click ? <Link to={`/clicks/${click.id}`}>{click.clickSessionID}</Link> : (conversion.clickSessionID ?? 'none')}
+          </dd>
+        </div>
+        {click ? (
+          <>
+            <div className="details-wide">
+              <dt>Landing page</dt>
+              <dd className="cell-break">{click.landingUrl ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>Click first seen</dt>
+              <dd>{formatDateTime(click.firstSeenAt)}</dd>
+            </div>
+            <div>
+              <dt>Visits with this click</dt>
+              <dd>{formatCount(click.hits)}</dd>
+            </div>
+          </>
+        ) : null}
+        {conversion.lastError ? (
+          <div className="details-wide">
+            <dt>Last error</dt>
+            <dd className="text-bad">{conversion.lastError}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

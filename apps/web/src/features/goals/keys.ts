@@ -1,0 +1,4 @@
+export const goalKeys = {
+  all: ['goals'] as const,
+  lists: () => [...goalKeys.all, 'list'] as const,
+};

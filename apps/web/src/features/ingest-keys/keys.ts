@@ -1,0 +1,4 @@
+export const ingestKeyKeys = {
+  all: ['ingest-keys'] as const,
+  lists: () => [...ingestKeyKeys.all, 'list'] as const,
+};

@@ -1,0 +1,11 @@
+import type { SessionResponse, SignInRequest } from '@goalpost/contracts';
+import { api } from '../../api/client';
+
+export const getSession = (signal?: AbortSignal) => api.get<SessionResponse>('/api/admin/session', undefined, signal);
+
+/** First run only: creates the admin account and signs it in. */
+export const createAdminAccount = (body: SignInRequest) => api.post<SessionResponse>('/api/admin/setup', body);
+
+export const signIn = (body: SignInRequest) => api.post<SessionResponse>('/api/admin/session', body);
+
+export const signOut = () => api.delete<void>('/api/admin/session');

@@ -1,0 +1,5 @@
+export const testTrackingKeys = {
+  all: ['test-tracking'] as const,
+  help: () => [...testTrackingKeys.all, 'help'] as const,
+  recentClicks: (since: string) => [...testTrackingKeys.all, 'recent-clicks', { since }] as const,
+};

@@ -1,0 +1,79 @@
+/** Numbers, money and times as a UK merchant reads them, in the browser's own time zone. */
+const LOCALE = 'en-GB';
+
+const integer = new Intl.NumberFormat(LOCALE);
+const pounds = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'GBP' });
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+const dateTime = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateTimeSeconds = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const dayMonth = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short' });
+const timeOfDay = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit' });
+
+export const formatCount = (value: number) => integer.format(value);
+
+/** Money arrives as integer pence. */
+export const formatPence = (pence: number) => pounds.format(pence / 100);
+
+/** Money as the api's decimal string, e.g. "10.99". */
+export function formatPounds(value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const amount = Number(value);
+  return Number.isFinite(amount) ? pounds.format(amount) : value;
+}
+
+export const formatPercent = (ratio: number | null) => (ratio === null ? '—' : percent.format(ratio));
+
+function toDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function formatDateTime(iso: string | null | undefined, options: { seconds?: boolean } = {}): string {
+  const date = toDate(iso);
+  if (!date) return '—';
+  return (options.seconds ? dateTimeSeconds : dateTime).format(date);
+}
+
+/** "14:03" today, otherwise "3 May, 14:03". */
+export function formatWhen(iso: string | null | undefined, now = new Date()): string {
+  const date = toDate(iso);
+  if (!date) return '—';
+  return date.toDateString() === now.toDateString() ? timeOfDay.format(date) : `${dayMonth.format(date)}, ${timeOfDay.format(date)}`;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  const date = toDate(iso);
+  return date ? timeOfDay.format(date) : '—';
+}
+
+/** "3 May"; pass the zone a day bucket was cut in so its label names the right day wherever the browser is. */
+export function formatDayMonth(iso: string, timeZone?: string): string {
+  const date = toDate(iso);
+  if (!date) return iso;
+  if (!timeZone) return dayMonth.format(date);
+  try {
+    return new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone }).format(date);
+  } catch {
+    return dayMonth.format(date);
+  }
+}
+
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return '—';
+  if (ms < 1000) return `${integer.format(Math.round(ms))} ms`;
+  return `${(ms / 1000).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} s`;
+}
+
+/** yyyy-mm-dd of a local date, as <input type="date"> wants it. */
+export function toDateInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
