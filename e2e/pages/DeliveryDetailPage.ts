@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { DashboardPage } from './DashboardPage';
+import { detailValue } from './locators';
+
+/** One call to Aflite as the detail page shows it. */
+export class AttemptCard {
+  /** "Attempt 1: Register goal" followed by the outcome badge ("Delivered", "Failed", "Not at Aflite" …). */
+  readonly header: Locator;
+  readonly trigger: Locator;
+  readonly afliteStatus: Locator;
+  readonly requestLine: Locator;
+  readonly responseBody: Locator;
+
+  constructor(
+    readonly root: Locator,
+    number: number,
+  ) {
+    this.header = root.locator('header');
+    this.trigger = detailValue(root, 'Trigger');
+    this.afliteStatus = detailValue(root, 'Aflite status');
+    this.requestLine = root.getByText(/^(GET|POST) http/);
+    this.responseBody = root.getByLabel(`Response body of attempt ${number}`);
+  }
+}
+
+export class DeliveryDetailPage extends DashboardPage {
+  /** The page title and, after it, the status badge: "Delivery ORDER-1Delivered". */
+  readonly titleBar: Locator;
+  readonly attemptsHeading: Locator;
+  readonly conversion: Locator;
+  readonly resendButton: Locator;
+  readonly noAttemptsNote: Locator;
+
+  /** `id` (the conversion's) is only needed to open the page by its address. */
+  constructor(page: Page, mref: string, id?: number) {
+    super(page, id === undefined ? '/deliveries' : `/deliveries/${id}`, `Delivery ${mref}`);
+    // The status badge has no name of its own: it is read as the text after the title.
+    this.titleBar = page.locator('header', { has: this.heading });
+    this.attemptsHeading = page.getByRole('heading', { level: 2, name: /^Attempts \(\d+\)$/ });
+    this.conversion = page.getByRole('region', { name: 'Conversion' });
+    this.resendButton = page.getByRole('button', { name: 'Re-send', exact: true });
+    this.noAttemptsNote = page.getByRole('region', { name: /^Attempts/ }).getByText(/^(Never sent|Not sent yet)/);
+  }
+
+  async expectStatus(status: string): Promise<void> {
+    await expect(this.titleBar).toHaveText(new RegExp(`${status}$`));
+  }
+
+  attempt(number: number): AttemptCard {
+    return new AttemptCard(this.page.getByRole('article', { name: new RegExp(`^Attempt ${number}:`) }), number);
+  }
+
+  async expectAttempts(count: number): Promise<void> {
+    await expect(this.attemptsHeading).toHaveText(`Attempts (${count})`);
+  }
+
+  conversionDetail(term: string): Locator {
+    return detailValue(this.conversion, term);
+  }
+
+  /** Re-sends by hand; the page follows the re-send itself until Aflite has answered. */
+  async resend(): Promise<void> {
+    await this.resendButton.click();
+  }
+}
