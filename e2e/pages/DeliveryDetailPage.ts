@@ -4,7 +4,7 @@ import { detailValue } from './locators';
 
 /** One call to Aflite as the detail page shows it. */
 export class AttemptCard {
-  /** "Attempt 1: Register goal" followed by the outcome badge ("Delivered", "Failed", "Not at Aflite" …). */
+  /** "Attempt 1: Register goal" followed by the labelled outcome badge ("Outcome: Delivered", "Outcome: Not at Aflite" …). */
   readonly header: Locator;
   readonly trigger: Locator;
   readonly afliteStatus: Locator;
@@ -24,7 +24,7 @@ export class AttemptCard {
 }
 
 export class DeliveryDetailPage extends DashboardPage {
-  /** The page title and, after it, the status badge: "Delivery ORDER-1Delivered". */
+  /** The page title and, after it, the labelled status badge: "Delivery ORDER-1Status: Delivered". */
   readonly titleBar: Locator;
   readonly attemptsHeading: Locator;
   readonly conversion: Locator;
@@ -34,7 +34,6 @@ export class DeliveryDetailPage extends DashboardPage {
   /** `id` (the conversion's) is only needed to open the page by its address. */
   constructor(page: Page, mref: string, id?: number) {
     super(page, id === undefined ? '/deliveries' : `/deliveries/${id}`, `Delivery ${mref}`);
-    // The status badge has no name of its own: it is read as the text after the title.
     this.titleBar = page.locator('header', { has: this.heading });
     this.attemptsHeading = page.getByRole('heading', { level: 2, name: /^Attempts \(\d+\)$/ });
     this.conversion = page.getByRole('region', { name: 'Conversion' });
@@ -43,7 +42,7 @@ export class DeliveryDetailPage extends DashboardPage {
   }
 
   async expectStatus(status: string): Promise<void> {
-    await expect(this.titleBar).toHaveText(new RegExp(`${status}$`));
+    await expect(this.titleBar).toHaveText(new RegExp(`Status: ${status}$`));
   }
 
   attempt(number: number): AttemptCard {

@@ -11,6 +11,8 @@ export interface TraceTest {
 /** Trace-only test conversions, the click watcher and Aflite's help answer. */
 export class TestTrackingPage extends DashboardPage {
   readonly result: Locator;
+  /** The result's outcome badge: "Outcome: Delivered". */
+  readonly outcome: Locator;
   /** "GET http://…/data/register/goal?…" as sent, key masked. */
   readonly requestLine: Locator;
   readonly sentParams: Locator;
@@ -21,7 +23,8 @@ export class TestTrackingPage extends DashboardPage {
 
   constructor(page: Page) {
     super(page, '/test-tracking', 'Test tracking');
-    this.result = page.getByRole('heading', { level: 2, name: /^Result/ }).locator('xpath=..');
+    this.result = page.getByRole('region', { name: 'Result', exact: true });
+    this.outcome = this.result.getByText(/^Outcome: \S/);
     this.requestLine = this.result.getByText(/^(GET|POST) http/);
     this.sentParams = this.result.getByRole('table', { name: 'Parameters sent' });
     this.answerStatus = this.result.getByText(/^Status:/);
@@ -45,9 +48,10 @@ export class TestTrackingPage extends DashboardPage {
   }
 
   async startWatchingForClicks(): Promise<void> {
-    await this.watchPanel.getByRole('button', { name: 'Watch for clicks' }).click();
-    // The toggle renames itself once pressed.
-    await expect(this.watchPanel.getByRole('button', { name: 'Stop watching' })).toHaveAttribute('aria-pressed', 'true');
+    const toggle = this.watchPanel.getByRole('button', { name: 'Watch for clicks' });
+    await toggle.click();
+    // The toggle keeps its name; being pressed is what says it is on.
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   }
 
   /** Waits for the watcher's own polling to show the click: no reloads. */

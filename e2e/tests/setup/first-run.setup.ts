@@ -26,10 +26,10 @@ test('first run: create the admin account, connect Aflite, add a goal and send a
   });
 
   await test.step('settings: the sandbox as Aflite, a small retry policy, the shop as allowed origin', async () => {
-    // Signed in straight away. (SetupPage means to land on Settings but lands on the Overview; the menu works either way.)
-    await expect(shell.signedInAs).toHaveText(`Signed in as ${ADMIN.email}`);
-    await shell.open('Settings');
+    // Signed in straight away, on Settings: the next thing to do.
+    await expect(page).toHaveURL(/\/settings$/);
     await settings.expectOpen();
+    await expect(shell.signedInAs).toHaveText(`Signed in as ${ADMIN.email}`);
     await expect(settings.apiKeyStatus).toHaveText('Aflite API key: not set');
     await settings.connectAflite({ baseUrl: SANDBOX_URL, apiKey: SANDBOX_API_KEY, merchantId: SANDBOX_MID });
     await settings.setRetryPolicy({ maxAttempts: 2, firstWaitSeconds: 1, longestWaitSeconds: 2 });
@@ -75,7 +75,7 @@ test('first run: create the admin account, connect Aflite, add a goal and send a
     await shell.open('Test tracking');
     await testTracking.expectOpen();
     await testTracking.sendTraceTest({ goal: `${SALE_GOAL.name} (${SALE_GOAL.afliteGoalId})`, clickSessionID, mref });
-    await expect(testTracking.result.getByRole('heading', { name: /^Result/ })).toHaveText('Result Delivered');
+    await expect(testTracking.outcome).toHaveText('Outcome: Delivered');
     await expect(testTracking.requestLine).toContainText(`${SANDBOX_URL}/data/register/goal`);
     await expect(testTracking.sentParam('apikey')).toHaveText(`••••${SANDBOX_API_KEY.slice(-4)}`);
     await expect(testTracking.sentParam('mid')).toHaveText(SANDBOX_MID);

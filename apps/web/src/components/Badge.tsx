@@ -3,9 +3,21 @@ import type { ReactNode } from 'react';
 
 export type BadgeTone = 'good' | 'bad' | 'warn' | 'info' | 'neutral';
 
-export function Badge({ tone, children, title }: { tone: BadgeTone; children: ReactNode; title?: string }) {
+interface BadgeProps {
+  tone: BadgeTone;
+  children: ReactNode;
+  title?: string;
+  /**
+   * What the badge tells, e.g. "Status": read out before the value ("Status: Delivered") where the colour and the
+   * position are all that say what it is. Left out in a column that already has a header.
+   */
+  label?: string;
+}
+
+export function Badge({ tone, children, title, label }: BadgeProps) {
   return (
     <span className={`badge badge-${tone}`} title={title}>
+      {label ? <span className="visually-hidden">{label}: </span> : null}
       {children}
     </span>
   );
@@ -32,9 +44,9 @@ const STATUS_HELP: Record<ConversionStatus, string> = {
   unattributed: 'No Aflite click was found, so it was recorded but not sent',
 };
 
-export function StatusBadge({ status }: { status: ConversionStatus }) {
+export function StatusBadge({ status, label }: { status: ConversionStatus; label?: string }) {
   return (
-    <Badge tone={STATUS_TONE[status]} title={STATUS_HELP[status]}>
+    <Badge tone={STATUS_TONE[status]} title={STATUS_HELP[status]} label={label}>
       {STATUS_LABEL[status]}
     </Badge>
   );
@@ -50,9 +62,13 @@ const OUTCOME: Record<AttemptOutcome, { label: string; tone: BadgeTone }> = {
   'in-flight': { label: 'Interrupted', tone: 'neutral' },
 };
 
-export function OutcomeBadge({ outcome }: { outcome: AttemptOutcome }) {
-  const { label, tone } = OUTCOME[outcome];
-  return <Badge tone={tone}>{label}</Badge>;
+export function OutcomeBadge({ outcome, label }: { outcome: AttemptOutcome; label?: string }) {
+  const { label: text, tone } = OUTCOME[outcome];
+  return (
+    <Badge tone={tone} label={label}>
+      {text}
+    </Badge>
+  );
 }
 
 export function KindBadge({ test }: { test: boolean }) {

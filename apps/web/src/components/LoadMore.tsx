@@ -1,9 +1,11 @@
+import { formatQuantity, type Noun } from '../lib/format';
+
 interface LoadMoreProps {
   hasMore: boolean;
   loading: boolean;
   onLoadMore: () => void;
   shown: number;
-  noun: string;
+  noun: Noun;
 }
 
 /** Keyset pagination: the next page follows the last row shown. */
@@ -11,7 +13,7 @@ export function LoadMore({ hasMore, loading, onLoadMore, shown, noun }: LoadMore
   return (
     <div className="load-more">
       <span className="muted">
-        Showing {shown.toLocaleString('en-GB')} {noun}
+        Showing {formatQuantity(shown, noun)}
         {hasMore ? '' : ' — that is all'}
       </span>
       {hasMore ? (

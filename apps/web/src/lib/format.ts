@@ -18,6 +18,22 @@ const timeOfDay = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-
 
 export const formatCount = (value: number) => integer.format(value);
 
+const pluralRules = new Intl.PluralRules(LOCALE);
+
+/** A word in its two English forms, e.g. { one: 'delivery', other: 'deliveries' }. */
+export interface Noun {
+  one: string;
+  other: string;
+}
+
+export const DELIVERY: Noun = { one: 'delivery', other: 'deliveries' };
+
+/** The form of `noun` that goes with `count`. */
+export const pluralOf = (count: number, noun: Noun) => (pluralRules.select(count) === 'one' ? noun.one : noun.other);
+
+/** "1 delivery", "1,204 deliveries". */
+export const formatQuantity = (count: number, noun: Noun) => `${formatCount(count)} ${pluralOf(count, noun)}`;
+
 /** Money arrives as integer pence. */
 export const formatPence = (pence: number) => pounds.format(pence / 100);
 

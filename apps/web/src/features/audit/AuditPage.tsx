@@ -2,7 +2,8 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
 import { formatDateTime } from '../../lib/format';
-import { describeAction, describeDetails } from './describe-action';
+import { describeAction } from './describe-action';
+import { describeDetails } from './describe-details';
 import { useAuditLog } from './hooks';
 
 export function AuditPage() {
@@ -46,7 +47,9 @@ export function AuditPage() {
                         {details.length ? (
                           <ul className="plain-list">
                             {details.map((line) => (
-                              <li key={line}>{line}</li>
+                              <li key={line.label}>
+                                <span className="muted">{line.label}:</span> {line.value}
+                              </li>
                             ))}
                           </ul>
                         ) : (
@@ -59,7 +62,7 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasMore={audit.hasNextPage} loading={audit.isFetchingNextPage} onLoadMore={() => audit.fetchNextPage()} shown={items.length} noun="entries" />
+          <LoadMore hasMore={audit.hasNextPage} loading={audit.isFetchingNextPage} onLoadMore={() => audit.fetchNextPage()} shown={items.length} noun={{ one: 'entry', other: 'entries' }} />
           {audit.isError ? <ErrorState error={audit.error} title="Could not load more" /> : null}
         </>
       )}

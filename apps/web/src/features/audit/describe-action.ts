@@ -13,17 +13,3 @@ const ACTIONS: Record<string, string> = {
 };
 
 export const describeAction = (action: string) => ACTIONS[action] ?? action;
-
-/** Details as "field: value" pairs; nested values as compact JSON. */
-export function describeDetails(details: Record<string, unknown>): string[] {
-  return Object.entries(details).map(([key, value]) => {
-    if (value === null || value === undefined) return `${key}: (none)`;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `${key}: ${String(value)}`;
-    if (Array.isArray(value) && value.every((item) => typeof item !== 'object')) return `${key}: ${value.join(', ') || '(none)'}`;
-    if (!Array.isArray(value) && Object.values(value).every((item) => typeof item !== 'object')) {
-      const pairs = Object.entries(value).map(([name, item]) => `${name} ${String(item)}`);
-      return `${key}: ${pairs.join(', ') || '(none)'}`;
-    }
-    return `${key}: ${JSON.stringify(value)}`;
-  });
-}

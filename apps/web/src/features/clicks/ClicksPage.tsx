@@ -91,7 +91,7 @@ export function ClicksPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasMore={clicks.hasNextPage} loading={clicks.isFetchingNextPage} onLoadMore={() => clicks.fetchNextPage()} shown={items.length} noun="clicks" />
+          <LoadMore hasMore={clicks.hasNextPage} loading={clicks.isFetchingNextPage} onLoadMore={() => clicks.fetchNextPage()} shown={items.length} noun={{ one: 'click', other: 'clicks' }} />
           {clicks.isError ? <ErrorState error={clicks.error} title="Could not load more" /> : null}
         </>
       )}

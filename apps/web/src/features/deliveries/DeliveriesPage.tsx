@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
+import { DELIVERY, formatQuantity } from '../../lib/format';
 import { useGoals } from '../goals/hooks';
 import { deliveriesCsvUrl } from './api';
 import { DeliveryFilterBar } from './DeliveryFilterBar';
@@ -52,7 +53,7 @@ export function DeliveriesPage() {
       {runningJob && !dialog ? (
         <div className="banner banner-info banner-row" role="status">
           <p>
-            A re-send of {runningJob.total.toLocaleString('en-GB')} deliveries started by {runningJob.createdBy} is still going.
+            A re-send of {formatQuantity(runningJob.total, DELIVERY)} started by {runningJob.createdBy} is still going.
           </p>
           <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'all', jobId: runningJob.id })}>
             Show progress
@@ -94,14 +95,14 @@ export function DeliveriesPage() {
           )}
         </EmptyState>
       ) : (
-        <div className={deliveries.isPlaceholderData ? 'is-refreshing' : undefined} aria-busy={deliveries.isFetching}>
+        <div className={deliveries.isPlaceholderData ? 'is-refreshing' : undefined} aria-busy={deliveries.isPlaceholderData}>
           <DeliveryTable items={items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
           <LoadMore
             hasMore={deliveries.hasNextPage}
             loading={deliveries.isFetchingNextPage}
             onLoadMore={() => deliveries.fetchNextPage()}
             shown={items.length}
-            noun="deliveries"
+            noun={DELIVERY}
           />
           {deliveries.isError ? <ErrorState error={deliveries.error} title="Could not load more" onRetry={() => deliveries.fetchNextPage()} /> : null}
         </div>

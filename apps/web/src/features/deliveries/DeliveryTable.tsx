@@ -14,7 +14,7 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
   const allSelected = items.length > 0 && items.every((item) => selected.has(item.id));
   return (
     <div className="table-scroll">
-      <table className="table table-cards">
+      <table className="table table-cards delivery-table">
         <caption className="visually-hidden">Deliveries, newest first</caption>
         <thead>
           <tr>
@@ -45,18 +45,18 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
                 <time dateTime={item.createdAt}>{formatWhen(item.createdAt)}</time>
               </td>
               <td data-label="Goal">{item.goalName}</td>
-              <td className="cell-mono cell-primary">
+              <td className="cell-mono cell-primary cell-reference">
                 <Link to={`/deliveries/${item.id}`}>{item.mref}</Link>
               </td>
               <td className="cell-number" data-label="Value">{formatPounds(item.value)}</td>
-              <td data-label="Status">
+              <td className="cell-status" data-label="Status">
                 <StatusBadge status={item.status} />
                 {item.lastError && item.status !== 'delivered' ? <span className="cell-note">{item.lastError}</span> : null}
               </td>
               <td data-label="Live or test">
                 <KindBadge test={item.test} />
               </td>
-              <td className="cell-mono cell-truncate" data-label="Click ID" title={item.clickSessionID ?? undefined}>
+              <td className="cell-mono cell-truncate cell-click-id" data-label="Click ID" title={item.clickSessionID ?? undefined}>
                 {item.clickSessionID ?? <span className="muted">none</span>}
               </td>
               <td className="cell-number" data-label="Attempts">{formatCount(item.attemptCount)}</td>

@@ -4,6 +4,7 @@ import { overviewKeys } from '../overview/keys';
 import { traceKeys } from '../trace/keys';
 import { getDelivery, getResendJob, listDeliveries, listResendJobs, previewResendJob, resendDeliveries, startResendJob } from './api';
 import { deliveryKeys } from './keys';
+import { pendingPollInterval } from './pending-poll';
 import { toApiFilter, type DeliveryFilters } from './url-filters';
 
 export function useDeliveries(filters: DeliveryFilters) {
@@ -13,11 +14,13 @@ export function useDeliveries(filters: DeliveryFilters) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+    // Rows still waiting for Aflite change status by themselves; refetching re-reads every loaded page.
+    refetchInterval: (query) => pendingPollInterval(query.state.data?.pages.flatMap((page) => page.items.map((item) => item.status)) ?? []),
   });
 }
 
 interface DetailOptions {
-  /** Poll while waiting for a re-send to show up. */
+  /** Poll while waiting for a re-send to show up; a pending conversion is polled anyway, more slowly. */
   refetchInterval?: number | false | ((data: DeliveryDetailResponse | undefined) => number | false);
 }
 
@@ -27,7 +30,11 @@ export function useDelivery(id: number, options: DetailOptions = {}) {
     queryKey: deliveryKeys.detail(id),
     queryFn: ({ signal }) => getDelivery(id, signal),
     enabled: Number.isInteger(id) && id > 0,
-    refetchInterval: typeof refetchInterval === 'function' ? (query) => refetchInterval(query.state.data) : refetchInterval,
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      const watching = typeof refetchInterval === 'function' ? refetchInterval(data) : (refetchInterval ?? false);
+      return watching || pendingPollInterval(data ? [data.conversion.status] : []);
+    },
   });
 }
 

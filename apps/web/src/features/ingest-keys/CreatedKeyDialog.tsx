@@ -1,6 +1,7 @@
 import type { CreatedIngestKeyResponse } from '@goalpost/contracts';
 import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
+import './ingest-keys.css';
 
 /** The only time the full key is ever visible: Goalpost keeps just a hash of it. */
 export function CreatedKeyDialog({ created, onClose }: { created: CreatedIngestKeyResponse; onClose: () => void }) {
@@ -19,8 +20,9 @@ export function CreatedKeyDialog({ created, onClose }: { created: CreatedIngestK
         <p>Goalpost stores only a fingerprint of it. If you lose it, revoke it and create a new one.</p>
       </div>
       <label htmlFor="created-ingest-key">Your new ingest key</label>
-      <div className="input-with-button">
-        <input id="created-ingest-key" className="cell-mono" readOnly value={created.key} onFocus={(e) => e.target.select()} />
+      {/* The whole width of the dialog, so the full key is visible to check against what was pasted. */}
+      <input id="created-ingest-key" className="created-key" readOnly value={created.key} spellCheck={false} onFocus={(e) => e.target.select()} />
+      <div className="created-key-actions">
         <CopyButton text={created.key} label="Copy key" className="button" />
       </div>
       <p className="field-hint">

@@ -1,11 +1,11 @@
 import type { UpstreamHealth } from '@goalpost/contracts';
 import { Link } from 'react-router';
-import { formatCount, formatWhen } from '../../lib/format';
+import { DELIVERY, formatQuantity, formatWhen } from '../../lib/format';
 
 /** Shown only while Goalpost is holding deliveries because Aflite is not answering. */
 export function UpstreamBanner({ upstream }: { upstream: UpstreamHealth }) {
   if (upstream.circuit === 'closed') return null;
-  const held = `${formatCount(upstream.held)} ${upstream.held === 1 ? 'delivery' : 'deliveries'} held`;
+  const held = `${formatQuantity(upstream.held, DELIVERY)} held`;
   const since = upstream.since ? ` since ${formatWhen(upstream.since)}` : '';
   return (
     <div className="banner banner-bad" role="alert">

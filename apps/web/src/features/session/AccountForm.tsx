@@ -7,7 +7,13 @@ import { useSignIn } from './hooks';
 const MIN_PASSWORD = 10;
 
 /** Sign in, or — on first run — create the one admin account. */
-export function AccountForm({ mode, onDone }: { mode: 'sign-in' | 'setup'; onDone: () => void }) {
+interface AccountFormProps {
+  mode: 'sign-in' | 'setup';
+  /** Runs after the new session is saved; a page whose redirect already follows the session can leave it out. */
+  onDone?: () => void;
+}
+
+export function AccountForm({ mode, onDone }: AccountFormProps) {
   const id = useId();
   const mutation = useSignIn(mode);
   const [email, setEmail] = useState('');

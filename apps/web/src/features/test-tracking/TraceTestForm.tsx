@@ -94,10 +94,11 @@ export function TraceTestForm({ goals, clickSessionID, onClickSessionIDChange }:
         </button>
       </form>
       {send.data ? (
-        <div className="test-result" aria-live="polite">
-          <h2>
-            Result <OutcomeBadge outcome={send.data.attempt.outcome} />
-          </h2>
+        <section className="test-result" aria-labelledby="trace-test-result-heading">
+          <div className="test-result-header">
+            <h3 id="trace-test-result-heading">Result</h3>
+            <OutcomeBadge outcome={send.data.attempt.outcome} label="Outcome" />
+          </div>
           <p>
             Test conversion <Link to={`/deliveries/${send.data.conversion.id}`}>{send.data.conversion.mref}</Link>, answered in{' '}
             {formatDuration(send.data.attempt.durationMs)}.{send.data.attempt.reason ? ` ${send.data.attempt.reason}` : ''}
@@ -109,7 +110,7 @@ export function TraceTestForm({ goals, clickSessionID, onClickSessionIDChange }:
             status={send.data.attempt.statusCode}
             body={send.data.attempt.responseBody}
           />
-        </div>
+        </section>
       ) : null}
     </section>
   );

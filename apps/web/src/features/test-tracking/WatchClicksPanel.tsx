@@ -19,13 +19,15 @@ export function WatchClicksPanel({ onUseClick }: { onUseClick: (clickSessionID: 
     <section className="panel" aria-labelledby="watch-heading">
       <div className="panel-header">
         <h2 id="watch-heading">Watch for clicks</h2>
+        {/* A toggle keeps its name; aria-pressed (and the lit dot) says whether it is on. */}
         <button
           type="button"
-          className="button"
+          className="button button-toggle"
           aria-pressed={watching}
           onClick={() => setSince(watching ? null : new Date(Date.now() - LOOK_BACK_MS).toISOString())}
         >
-          {watching ? 'Stop watching' : 'Watch for clicks'}
+          <span className="toggle-dot" aria-hidden="true" />
+          Watch for clicks
         </button>
       </div>
       <p>
@@ -44,9 +46,11 @@ export function WatchClicksPanel({ onUseClick }: { onUseClick: (clickSessionID: 
             <ul className="click-feed" aria-label="Clicks seen">
               {recent.data.items.map((click) => (
                 <li key={click.id}>
-                  <div>
+                  <div className="click-feed-item">
                     <span className="cell-mono">{click.clickSessionID}</span> <span className="muted">at {formatTime(click.lastSeenAt)}</span>
-                    <div className="muted cell-break">{click.landingUrl ?? 'landing page unknown'}</div>
+                    <div className="muted text-ellipsis" title={click.landingUrl ?? undefined}>
+                      {click.landingUrl ?? 'landing page unknown'}
+                    </div>
                   </div>
                   <button type="button" className="button button-small" onClick={() => onUseClick(click.clickSessionID)} aria-label={`Use click ${click.clickSessionID}`}>
                     Use this click

@@ -57,7 +57,7 @@ function ConversionSteps({ item }: { item: SaleTraceConversion }) {
     <>
       <li className="timeline-step">
         <h2 className="timeline-title">
-          Conversion <Link to={`/deliveries/${conversion.id}`}>{conversion.mref}</Link> <StatusBadge status={conversion.status} />
+          Conversion <Link to={`/deliveries/${conversion.id}`}>{conversion.mref}</Link> <StatusBadge status={conversion.status} label="Status" />
         </h2>
         <p>
           {conversion.goalName}, {formatPounds(conversion.value)}, recorded {formatDateTime(conversion.createdAt)}
@@ -67,7 +67,7 @@ function ConversionSteps({ item }: { item: SaleTraceConversion }) {
       {attempts.map((attempt, index) => (
         <li key={attempt.id} className="timeline-step timeline-attempt">
           <h3 className="timeline-title">
-            Attempt {index + 1} <OutcomeBadge outcome={attempt.outcome} />
+            Attempt {index + 1} <OutcomeBadge outcome={attempt.outcome} label="Outcome" />
           </h3>
           <p>
             {formatDateTime(attempt.startedAt, { seconds: true })}: {attempt.kind === 'reconcile' ? 'asked Aflite whether it already had it' : 'sent to Aflite'}

@@ -22,7 +22,7 @@ export function AttemptCard({ attempt, number }: { attempt: DeliveryAttemptRespo
         <h3 id={`attempt-${attempt.id}`}>
           Attempt {number}: {KIND[attempt.kind]}
         </h3>
-        <OutcomeBadge outcome={attempt.outcome} />
+        <OutcomeBadge outcome={attempt.outcome} label="Outcome" />
       </header>
       <dl className="details-list">
         <div>
@@ -46,7 +46,9 @@ export function AttemptCard({ attempt, number }: { attempt: DeliveryAttemptRespo
         {attempt.errorCode ? (
           <div>
             <dt>Error code</dt>
-            <dd className="cell-mono">{attempt.errorCode}</dd>
+            <dd>
+              <span className="cell-mono">{attempt.errorCode}</span>
+            </dd>
           </div>
         ) : null}
         {attempt.reason ? (

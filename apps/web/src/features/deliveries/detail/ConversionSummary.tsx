@@ -29,7 +29,9 @@ export function ConversionSummary({ conversion, click }: { conversion: DeliveryL
         </div>
         <div>
           <dt>Reference (mref)</dt>
-          <dd className="cell-mono">{conversion.mref}</dd>
+          <dd>
+            <span className="cell-mono">{conversion.mref}</span>
+          </dd>
         </div>
         <div>
           <dt>Value</dt>
@@ -65,8 +67,10 @@ export function ConversionSummary({ conversion, click }: { conversion: DeliveryL
         </div>
         <div className="details-wide">
           <dt>Click ID (clickSessionID)</dt>
-          <dd className="cell-mono">
-            {click ? <Link to={`/clicks/${click.id}`}>{click.clickSessionID}</Link> : (conversion.clickSessionID ?? 'none')}
+          <dd>
+            <span className="cell-mono">
+              {click ? <Link to={`/clicks/${click.id}`}>{click.clickSessionID}</Link> : (conversion.clickSessionID ?? 'none')}
+            </span>
           </dd>
         </div>
         {click ? (

@@ -47,7 +47,7 @@ export function DeliveryDetailPage() {
       <p className="breadcrumb">
         <Link to="/deliveries">Deliveries</Link> <span aria-hidden="true">›</span> {conversion.mref}
       </p>
-      <PageHeader title={`Delivery ${conversion.mref}`} actions={<StatusBadge status={conversion.status} />} />
+      <PageHeader title={`Delivery ${conversion.mref}`} actions={<StatusBadge status={conversion.status} label="Status" />} />
       <div className={resendable || watching ? 'detail-grid' : undefined}>
         <ConversionSummary conversion={conversion} click={click} />
         {resendable || watching ? (

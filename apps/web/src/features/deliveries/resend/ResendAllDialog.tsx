@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorState, InlineError, Loading } from '../../../components/QueryStates';
-import { formatCount } from '../../../lib/format';
+import { formatCount, pluralOf } from '../../../lib/format';
 import { isResendJobSettled, useResendJob, useResendPreview, useStartResendJob } from '../hooks';
 import { toApiFilter, type DeliveryFilters } from '../url-filters';
 import { describeFilters } from './describe-filters';
@@ -67,7 +67,7 @@ function ConfirmStep({ filters, onClose, onStarted }: { filters: DeliveryFilters
       <p className="muted">Delivered, unattributed and test conversions are never re-sent.</p>
       {preview.isSuccess ? (
         <p className="resend-count" role="status">
-          {matching === 0 ? 'Nothing matches: there is nothing to re-send.' : `${formatCount(matching)} ${matching === 1 ? 'delivery matches' : 'deliveries match'}.`}
+          {matching === 0 ? 'Nothing matches: there is nothing to re-send.' : `${formatCount(matching)} ${pluralOf(matching, { one: 'delivery matches', other: 'deliveries match' })}.`}
         </p>
       ) : null}
       <ForceOption checked={force} onChange={setForce} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../../components/Dialog';
 import { InlineError } from '../../../components/QueryStates';
-import { formatCount } from '../../../lib/format';
+import { DELIVERY, formatCount, formatQuantity } from '../../../lib/format';
 import { useResendDeliveries } from '../hooks';
 import { ForceOption } from './ForceOption';
 
@@ -18,7 +18,7 @@ export function ResendSelectedDialog({ ids, onClose, onDone }: ResendSelectedDia
 
   return (
     <Dialog
-      title={`Re-send ${count} ${ids.length === 1 ? 'delivery' : 'deliveries'}`}
+      title={`Re-send ${formatQuantity(ids.length, DELIVERY)}`}
       onClose={onClose}
       footer={
         resend.isSuccess ? (
