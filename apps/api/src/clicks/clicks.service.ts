@@ -4,7 +4,7 @@ import type { ClickResponse, ClickVia } from '@goalpost/contracts';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { Db } from '../database/db.service';
-import { GroupCommit } from '../database/group-commit';
+import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClickEntity } from './click.entity';
 
@@ -17,6 +17,8 @@ export interface RecordClickInput {
 
 /** Tokens are base64url (see upsert); the column holds at most 64 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+type ClickJob = RecordClickInput & { at: number };
 
 interface ClickRow {
   id: number;
@@ -32,14 +34,18 @@ interface ClickRow {
 
 @Injectable()
 export class ClicksService implements OnModuleDestroy {
-  private readonly writer: GroupCommit<RecordClickInput & { at: number }, ClickEntity>;
+  private readonly writer: GroupCommit<ClickJob, ClickEntity>;
 
   constructor(
     @InjectRepository(ClickEntity) private readonly repo: Repository<ClickEntity>,
     private readonly db: Db,
     private readonly metrics: MetricsService,
   ) {
-    this.writer = new GroupCommit(db, (manager, job) => this.upsert(manager, job));
+    this.writer = new GroupCommit(db, (manager, job) => this.upsert(manager, job), {
+      applyBatch: (manager, jobs) => this.upsertMany(manager, jobs),
+      inFlight: db.dialect === 'postgres' ? 2 : 1,
+      priority: INGEST_PRIORITY,
+    });
   }
 
   /** Records a click once per clickSessionID (later hits bump the counter); resolves after the commit. */
@@ -81,26 +87,63 @@ export class ClicksService implements OnModuleDestroy {
     };
   }
 
-  private async upsert(manager: EntityManager, job: RecordClickInput & { at: number }): Promise<ClickEntity> {
-    const p = (i: number) => this.db.param(i);
-    const [row] = await this.db.query<ClickRow>(
+  private async upsert(manager: EntityManager, job: ClickJob): Promise<ClickEntity> {
+    const [click] = await this.upsertMany(manager, [job]);
+    return click;
+  }
+
+  /**
+   * One multi-row upsert for a whole batch. Repeats of a clickSessionID are merged first (PostgreSQL refuses
+   * to touch a row twice in one statement); every repeat is answered with the row as committed.
+   */
+  private async upsertMany(manager: EntityManager, jobs: ClickJob[]): Promise<ClickEntity[]> {
+    const merged = new Map<string, { job: ClickJob; hits: number; first: number; last: number }>();
+    for (const job of jobs) {
+      const seen = merged.get(job.clickSessionId);
+      if (seen) {
+        seen.hits += 1;
+        seen.first = Math.min(seen.first, job.at);
+        seen.last = Math.max(seen.last, job.at);
+      } else {
+        merged.set(job.clickSessionId, { job, hits: 1, first: job.at, last: job.at });
+      }
+    }
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    // A stable order keeps overlapping batches (PostgreSQL runs two at once) from locking rows in opposite orders.
+    const ordered = [...merged.values()].sort((a, b) => (a.job.clickSessionId < b.job.clickSessionId ? -1 : 1));
+    for (const { job, hits, first, last } of ordered) {
+      const values = [job.clickSessionId, randomBytes(18).toString('base64url'), job.via, job.landingUrl ?? null, job.referrer ?? null, hits, first, last];
+      tuples.push(`(${values.map((_, i) => this.db.param(params.length + i + 1)).join(', ')})`);
+      params.push(...values);
+    }
+    const rows = await this.db.query<ClickRow>(
       manager,
       `INSERT INTO "clicks" ("click_session_id", "token", "via", "landing_url", "referrer", "hits", "first_seen_at", "last_seen_at")
-       VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, 1, ${p(6)}, ${p(6)})
-       ON CONFLICT ("click_session_id") DO UPDATE SET "hits" = "clicks"."hits" + 1, "last_seen_at" = excluded."last_seen_at"
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT ("click_session_id") DO UPDATE SET "hits" = "clicks"."hits" + excluded."hits", "last_seen_at" = excluded."last_seen_at"
        RETURNING *`,
-      [job.clickSessionId, randomBytes(18).toString('base64url'), job.via, job.landingUrl ?? null, job.referrer ?? null, job.at],
+      params,
     );
-    return Object.assign(new ClickEntity(), {
-      id: row.id,
-      clickSessionId: row.click_session_id,
-      token: row.token,
-      via: row.via,
-      landingUrl: row.landing_url,
-      referrer: row.referrer,
-      hits: row.hits,
-      firstSeenAt: Number(row.first_seen_at),
-      lastSeenAt: Number(row.last_seen_at),
+    const bySession = new Map(rows.map((row) => [row.click_session_id, toEntity(row)]));
+    return jobs.map((job) => {
+      const click = bySession.get(job.clickSessionId);
+      if (!click) throw new Error(`Click upsert returned no row for a clickSessionID of the batch`);
+      return click;
     });
   }
+}
+
+function toEntity(row: ClickRow): ClickEntity {
+  return Object.assign(new ClickEntity(), {
+    id: row.id,
+    clickSessionId: row.click_session_id,
+    token: row.token,
+    via: row.via,
+    landingUrl: row.landing_url,
+    referrer: row.referrer,
+    hits: row.hits,
+    firstSeenAt: Number(row.first_seen_at),
+    lastSeenAt: Number(row.last_seen_at),
+  });
 }

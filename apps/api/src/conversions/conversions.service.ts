@@ -1,21 +1,21 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { formatValue, parseValueToMinor } from '@goalpost/aflite';
-import type { Attribution, ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
-import { EntityManager } from 'typeorm';
+import type { ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
 import { ClickEntity } from '../clicks/click.entity';
 import { ClicksService } from '../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { MAX_STORED_VALUE_MINOR } from '../database/columns';
 import { Db } from '../database/db.service';
-import { GroupCommit } from '../database/group-commit';
+import { isUniqueViolation } from '../database/unique-violation';
+import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
 import { MetricsService } from '../metrics/metrics.service';
-import { DeliveryEntity } from '../delivery/delivery.entity';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { TestSender } from '../delivery/test-sender';
 import { GoalEntity } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
 import { SettingsService } from '../settings/settings.service';
 import { ConversionEntity } from './conversion.entity';
+import { ConversionWriter, NewConversion, WrittenConversion } from './conversion-writer';
 
 export interface RecordConversionInput {
   afliteGoalId: string;
@@ -35,20 +35,10 @@ export interface RecordedConversion {
 }
 
 
-interface NewConversion {
-  goal: GoalEntity;
-  mref: string;
-  valueMinor: number;
-  clickSessionId: string | null;
-  clickId: number | null;
-  attribution: Attribution;
-  source: ConversionSource;
-  at: number;
-}
 
 @Injectable()
 export class ConversionsService implements OnModuleDestroy {
-  private readonly writer: GroupCommit<NewConversion, { conversion: ConversionEntity; duplicate: boolean }>;
+  private readonly writer: GroupCommit<NewConversion, WrittenConversion>;
 
   constructor(
     private readonly db: Db,
@@ -59,13 +49,25 @@ export class ConversionsService implements OnModuleDestroy {
     private readonly testSender: TestSender,
     private readonly metrics: MetricsService,
   ) {
-    this.writer = new GroupCommit(db, (manager, job) => this.insertOnce(manager, job));
+    const conversions = new ConversionWriter(db);
+    this.writer = new GroupCommit(db, (manager, job) => conversions.insertOnce(manager, job), {
+      applyBatch: (manager, jobs) => conversions.insertMany(manager, jobs),
+      // One batch at a time: two overlapping batches could race for the same (goal, mref), and the loser's
+      // unique violation would fail a request instead of answering it as a duplicate.
+      priority: INGEST_PRIORITY,
+    });
   }
 
   /** Records a live conversion once per (goal, mref); a repeat answers with the stored one and sends nothing. */
   async record(input: RecordConversionInput): Promise<RecordedConversion> {
     const prepared = await this.prepare(input);
-    const { conversion, duplicate } = await this.writer.submit(prepared);
+    const { conversion, duplicate } = await this.writer.submit(prepared).catch(async (error: unknown) => {
+      // Another instance committed the same (goal, mref) while this one was writing: answer as the duplicate it is.
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await this.db.manager.findOneBy(ConversionEntity, { goalId: prepared.goal.id, mref: prepared.mref, isTest: false });
+      if (!existing) throw error;
+      return { conversion: existing, duplicate: true };
+    });
     if (!duplicate && conversion.status === 'pending') this.worker.wake();
     this.metrics.conversions.inc({ source: input.source, result: duplicate ? 'duplicate' : conversion.status });
     return { conversion, goal: prepared.goal, duplicate };
@@ -77,8 +79,9 @@ export class ConversionsService implements OnModuleDestroy {
     if (!prepared.clickSessionId) {
       throw new DomainError(DomainErrorCode.UnknownClick, 'clickSessionID: a trace-only test needs a clickSessionID (or a known click cookie)', 'clickSessionID');
     }
+    const clickId = prepared.clickId !== undefined ? prepared.clickId : ((await this.clicks.findBySessionId(prepared.clickSessionId))?.id ?? null);
     const conversion = await this.db.write((m) =>
-      m.save(m.create(ConversionEntity, { ...this.columns(prepared), status: 'pending', isTest: true, deliveredAt: null })),
+      m.save(m.create(ConversionEntity, { ...ConversionWriter.columns({ ...prepared, clickId }), status: 'pending', isTest: true, deliveredAt: null })),
     );
     const { conversion: sent, attempt } = await this.testSender.send(conversion);
     return { conversion: this.map(sent, prepared.goal, false), attempt };
@@ -131,10 +134,8 @@ export class ConversionsService implements OnModuleDestroy {
   }
 
   private async attribute(input: RecordConversionInput, at: number): Promise<Pick<NewConversion, 'clickSessionId' | 'clickId' | 'attribution'>> {
-    if (input.clickSessionId) {
-      const click = await this.clicks.findBySessionId(input.clickSessionId);
-      return { clickSessionId: input.clickSessionId, clickId: click?.id ?? null, attribution: 'explicit' };
-    }
+    // The click id of an explicit clickSessionID is looked up inside the write (one query per batch).
+    if (input.clickSessionId) return { clickSessionId: input.clickSessionId, attribution: 'explicit' };
     if (input.clickCookie) {
       const click = await this.clicks.findByToken(input.clickCookie);
       if (click && (await this.withinWindow(click, at))) {
@@ -147,44 +148,5 @@ export class ConversionsService implements OnModuleDestroy {
   private async withinWindow(click: ClickEntity, at: number): Promise<boolean> {
     const { attributionWindowDays } = await this.settings.get();
     return at - click.lastSeenAt <= attributionWindowDays * 86_400_000;
-  }
-
-  private columns(c: NewConversion) {
-    return {
-      goalId: c.goal.id,
-      afliteGoalId: c.goal.afliteGoalId,
-      mref: c.mref,
-      valueMinor: c.valueMinor,
-      clickSessionId: c.clickSessionId,
-      clickId: c.clickId,
-      attribution: c.attribution,
-      source: c.source,
-      createdAt: c.at,
-    };
-  }
-
-  private async insertOnce(manager: EntityManager, job: NewConversion): Promise<{ conversion: ConversionEntity; duplicate: boolean }> {
-    const existing = await manager.findOneBy(ConversionEntity, { goalId: job.goal.id, mref: job.mref, isTest: false });
-    if (existing) return { conversion: existing, duplicate: true };
-    const status = job.clickSessionId ? 'pending' : 'unattributed';
-    const conversion = await manager.save(manager.create(ConversionEntity, { ...this.columns(job), status, isTest: false, deliveredAt: null }));
-    if (status === 'pending') {
-      await manager.insert(DeliveryEntity, {
-        conversionId: conversion.id,
-        state: 'pending',
-        attemptCount: 0,
-        nextAttemptAt: job.at,
-        leaseOwner: null,
-        leaseUntil: null,
-        needsReconcile: false,
-        forceSend: false,
-        nextTrigger: 'auto',
-        lastError: null,
-        reconciled: false,
-        createdAt: job.at,
-        updatedAt: job.at,
-      });
-    }
-    return { conversion, duplicate: false };
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { types as pgTypes } from 'pg';
+import * as sqlite3 from 'sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
@@ -9,11 +10,18 @@ import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 // int8 columns hold epoch milliseconds and counts, all well inside Number's exact range.
 pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
 
+/**
+ * TypeORM calls `driver.verbose()` and uses what it returns. The real verbose() wraps every statement to
+ * capture a stack trace (a measurable share of the write path); this hands back the plain module instead.
+ */
+const QUIET_SQLITE3 = { verbose: () => sqlite3 };
+
 /** One place that turns the configured database into TypeORM options: used by the app and the CLI. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.dialect === 'postgres') {
-    return { ...common, type: 'postgres', url: db.url, migrations: POSTGRES_MIGRATIONS, extra: { max: 10 } };
+    // Room for the delivery worker's concurrent sends, two overlapping ingest batches per writer, and reads.
+    return { ...common, type: 'postgres', url: db.url, migrations: POSTGRES_MIGRATIONS, extra: { max: 20 } };
   }
   mkdirSync(dirname(db.path), { recursive: true });
   return {
@@ -21,6 +29,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     type: 'sqlite',
     database: db.path,
     migrations: SQLITE_MIGRATIONS,
+    driver: QUIET_SQLITE3,
     enableWAL: true,
     busyTimeout: 5_000,
     busyErrorRetry: 100,

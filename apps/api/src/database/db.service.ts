@@ -27,9 +27,14 @@ export class Db implements OnModuleInit {
     return this.dataSource.manager;
   }
 
-  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * `priority` orders writes waiting for SQLite's one connection: ingest, whose callers wait for the answer,
+   * goes before the delivery worker. Each ingest writer has at most one batch waiting, so the worker still
+   * gets the lock between them.
+   */
+  write<T>(work: (manager: EntityManager) => Promise<T>, priority = 0): Promise<T> {
     if (this.dialect === 'postgres') return this.dataSource.transaction(work);
-    return this.writeLock.runExclusive(() => this.dataSource.transaction(work));
+    return this.writeLock.runExclusive(() => this.dataSource.transaction(work), priority);
   }
 
   /** Numbered parameter placeholder for raw SQL (`$1` / `?1`), so one value can be used twice. */

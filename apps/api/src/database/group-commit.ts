@@ -7,6 +7,22 @@ interface Pending<T, R> {
   reject: (error: unknown) => void;
 }
 
+/** Write priority of click capture and conversion ingest (see Db.write). */
+export const INGEST_PRIORITY = 1;
+
+export interface GroupCommitOptions<T, R> {
+  /**
+   * Applies a whole batch (more than one job) in a few set-based statements; must answer one result per job,
+   * in order. Without it the jobs of a batch are applied one by one inside the shared transaction.
+   */
+  applyBatch?: (manager: EntityManager, jobs: T[]) => Promise<R[]>;
+  maxBatch?: number;
+  /** Batches committed at the same time: 1 on SQLite (one writer anyway); PostgreSQL can overlap a few. */
+  inFlight?: number;
+  /** Passed to Db.write: ingest writers that answer waiting callers take precedence over background ones. */
+  priority?: number;
+}
+
 /**
  * Group commit: requests that arrive while a transaction is running wait for the next one, which then
  * commits all of them at once; each caller is answered only after its own commit. If a batch fails, its
@@ -14,46 +30,51 @@ interface Pending<T, R> {
  */
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
-  private running = false;
+  private running = 0;
+  private readonly applyBatch?: (manager: EntityManager, jobs: T[]) => Promise<R[]>;
+  private readonly maxBatch: number;
+  private readonly inFlight: number;
+  private readonly priority: number;
 
   constructor(
     private readonly db: Db,
     private readonly apply: (manager: EntityManager, job: T) => Promise<R>,
-    private readonly maxBatch = 256,
-  ) {}
+    options: GroupCommitOptions<T, R> = {},
+  ) {
+    this.applyBatch = options.applyBatch;
+    this.maxBatch = options.maxBatch ?? 256;
+    this.inFlight = Math.max(1, options.inFlight ?? 1);
+    this.priority = options.priority ?? 0;
+  }
 
   submit(job: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
-      if (!this.running) void this.drain();
+      if (this.running < this.inFlight) void this.drain();
     });
   }
 
   /** Resolves when everything submitted so far is committed (used at shutdown). */
   async idle(): Promise<void> {
-    while (this.running || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+    while (this.running > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
+    this.running += 1;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commit(batch);
       }
     } finally {
-      this.running = false;
+      this.running -= 1;
     }
   }
 
   private async commit(batch: Pending<T, R>[]): Promise<void> {
     let results: R[];
     try {
-      results = await this.db.write(async (manager) => {
-        const out: R[] = [];
-        for (const item of batch) out.push(await this.apply(manager, item.job));
-        return out;
-      });
+      results = await this.db.write((manager) => this.applyAll(manager, batch.map((item) => item.job)), this.priority);
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -63,5 +84,16 @@ export class GroupCommit<T, R> {
       return;
     }
     batch.forEach((item, i) => item.resolve(results[i]));
+  }
+
+  private async applyAll(manager: EntityManager, jobs: T[]): Promise<R[]> {
+    if (jobs.length > 1 && this.applyBatch) {
+      const results = await this.applyBatch(manager, jobs);
+      if (results.length !== jobs.length) throw new Error(`Group commit: ${results.length} results for ${jobs.length} jobs`);
+      return results;
+    }
+    const out: R[] = [];
+    for (const job of jobs) out.push(await this.apply(manager, job));
+    return out;
   }
 }

@@ -12,6 +12,13 @@ export interface RecordedCall {
   answer: Omit<DeliveryOutcome['attempt'], 'outcome'>;
 }
 
+export interface CallMeta {
+  deliveryId: number | null;
+  conversionId: number;
+  kind: AttemptKind;
+  trigger: AttemptTrigger;
+}
+
 /** One call to Aflite, recorded as an attempt before it leaves and described (key scrubbed) after it returns. */
 @Injectable()
 export class AfliteCall {
@@ -20,9 +27,15 @@ export class AfliteCall {
     private readonly repo: DeliveryRepository,
   ) {}
 
-  async run(req: AfliteRequest, apiKey: string, meta: { deliveryId: number | null; conversionId: number; kind: AttemptKind; trigger: AttemptTrigger }): Promise<RecordedCall> {
+  async run(req: AfliteRequest, apiKey: string, meta: CallMeta): Promise<RecordedCall> {
+    const attemptId = await this.repo.startAttempt(meta.deliveryId, this.describe(req, meta));
+    return this.send(req, apiKey, attemptId);
+  }
+
+  /** The in-flight attempt row for a call, key redacted; committed before the call leaves. */
+  describe(req: AfliteRequest, meta: CallMeta): NewAttempt {
     const redacted = redactRequest(req);
-    const attempt: NewAttempt = {
+    return {
       conversionId: meta.conversionId,
       kind: meta.kind,
       trigger: meta.trigger,
@@ -38,7 +51,10 @@ export class AfliteCall {
       durationMs: null,
       startedAt: Date.now(),
     };
-    const attemptId = await this.repo.startAttempt(meta.deliveryId, attempt);
+  }
+
+  /** Sends a call whose in-flight attempt is already committed. */
+  async send(req: AfliteRequest, apiKey: string, attemptId: number): Promise<RecordedCall> {
     const result = await this.client.call(req);
     const answer =
       'response' in result

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { buildGoalsFeedRequest, buildRegisterGoalRequest, classifyGoalsFeed, classifyRegisterGoal, feedHoldsMref } from '@goalpost/aflite';
+import { buildGoalsFeedRequest, buildRegisterGoalRequest, classifyGoalsFeed, classifyRegisterGoal, feedHoldsMref, type AfliteRequest } from '@goalpost/aflite';
 import { SettingsService } from '../settings/settings.service';
 import type { Settings } from '../settings/settings.types';
 import { AfliteCall } from './aflite-call';
 import { nextRetryDelay } from './backoff';
-import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
+import { ClaimedDelivery, ClaimedWithCall, DeliveryRepository, NewAttempt } from './delivery.repository';
 
 /** What one processed delivery says about Aflite, for the circuit breaker. */
 export interface UpstreamSignal {
@@ -12,6 +12,21 @@ export interface UpstreamSignal {
   /** Why Aflite counts as down, shown on the health page and dashboard banner. */
   reason?: string;
 }
+
+/** The first call a claimed delivery makes: a goals-feed check when an earlier send may have landed, else a send. */
+export interface FirstCall {
+  kind: 'reconcile' | 'send';
+  req: AfliteRequest;
+  attempt: NewAttempt;
+}
+
+/** What one claim works with: the settings it was planned on and each delivery's first call. */
+export interface ClaimPlan {
+  settings: Settings;
+  firstCall: (claimed: ClaimedDelivery) => FirstCall | null;
+}
+
+export type PlannedDelivery = ClaimedWithCall<FirstCall>;
 
 /** Retry a configuration problem this often without using up attempts. */
 const NOT_CONFIGURED_RETRY_MS = 30_000;
@@ -26,24 +41,29 @@ export class DeliveryProcessor {
     private readonly call: AfliteCall,
   ) {}
 
+  /** Reads the settings once for a claim; no first call while Aflite is not configured (process postpones). */
+  async plan(): Promise<ClaimPlan> {
+    const settings = await this.settings.get();
+    const configured = Boolean(settings.afliteApiKey && settings.afliteMid);
+    return { settings, firstCall: (claimed) => (configured ? this.firstCall(claimed, settings) : null) };
+  }
+
   /**
    * Delivers one claimed conversion: asks the goals feed first when an earlier send may have reached Aflite,
    * then sends, classifies the answer and commits attempt, outbox row and conversion status together.
-   * A probe (half-open circuit) that fails does not use up an attempt.
+   * A probe (half-open circuit) that fails does not use up an attempt. The first call's attempt was
+   * committed with the claim; a send after a "not found" feed check records its own first.
    */
-  async process({ delivery, conversion }: ClaimedDelivery, probe: boolean): Promise<UpstreamSignal> {
-    const settings = await this.settings.get();
-    if (!settings.afliteApiKey || !settings.afliteMid) {
+  async process({ delivery, conversion, first }: PlannedDelivery, probe: boolean, settings: Settings): Promise<UpstreamSignal> {
+    if (!first || !settings.afliteApiKey) {
       await this.repo.postpone(delivery.id, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
       return { upstream: 'none' };
     }
     const apiKey = settings.afliteApiKey;
-    const trigger = delivery.nextTrigger;
-    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger };
+    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
 
-    if (delivery.needsReconcile && !delivery.forceSend) {
-      const feedReq = buildGoalsFeedRequest(settings.afliteBaseUrl, { apiKey, merchantRef: conversion.mref }, settings.afliteMethod);
-      const { attemptId, result, answer } = await this.call.run(feedReq, apiKey, { ...meta, kind: 'reconcile' });
+    if (first.kind === 'reconcile') {
+      const { attemptId, result, answer } = await this.call.send(first.req, apiKey, first.attemptId);
       const feed = 'response' in result ? classifyGoalsFeed(result.response) : { ok: false as const, reason: `${result.error.code}${result.error.message ? `: ${result.error.message}` : ''}` };
       if (feed.ok && feedHoldsMref(feed.goals, conversion.mref)) {
         await this.repo.finish(delivery.id, conversion.id, {
@@ -70,19 +90,10 @@ export class DeliveryProcessor {
       await this.repo.finish(null, conversion.id, { attemptId, attempt: { ...answer, outcome: 'not-found', reason: 'Aflite does not hold this mref yet: sending' } });
     }
 
-    const req = buildRegisterGoalRequest(
-      settings.afliteBaseUrl,
-      {
-        apiKey,
-        merchantId: settings.afliteMid,
-        clickSessionId: conversion.clickSessionId ?? '',
-        goalId: conversion.afliteGoalId,
-        merchantRef: conversion.mref,
-        valueMinor: conversion.valueMinor,
-      },
-      settings.afliteMethod,
-    );
-    const { attemptId, result, answer } = await this.call.run(req, apiKey, { ...meta, kind: 'send' });
+    const { attemptId, result, answer } =
+      first.kind === 'send'
+        ? await this.call.send(first.req, apiKey, first.attemptId)
+        : await this.call.run(this.registerRequest(conversion, settings), apiKey, { ...meta, kind: 'send' });
     const verdict = classifyRegisterGoal(result);
     const upstreamFailed = verdict.outcome === 'retry' || verdict.outcome === 'ambiguous';
     const attempts = probe && upstreamFailed ? delivery.attemptCount : delivery.attemptCount + 1;
@@ -116,6 +127,31 @@ export class DeliveryProcessor {
       conversionStatus: next.state === 'failed' ? 'failed' : undefined,
     });
     return { upstream: 'down', reason: verdict.reason };
+  }
+
+  private firstCall({ delivery, conversion }: ClaimedDelivery, settings: Settings): FirstCall {
+    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
+    if (delivery.needsReconcile && !delivery.forceSend) {
+      const req = buildGoalsFeedRequest(settings.afliteBaseUrl, { apiKey: settings.afliteApiKey ?? '', merchantRef: conversion.mref }, settings.afliteMethod);
+      return { kind: 'reconcile', req, attempt: this.call.describe(req, { ...meta, kind: 'reconcile' }) };
+    }
+    const req = this.registerRequest(conversion, settings);
+    return { kind: 'send', req, attempt: this.call.describe(req, { ...meta, kind: 'send' }) };
+  }
+
+  private registerRequest(conversion: ClaimedDelivery['conversion'], settings: Settings): AfliteRequest {
+    return buildRegisterGoalRequest(
+      settings.afliteBaseUrl,
+      {
+        apiKey: settings.afliteApiKey ?? '',
+        merchantId: settings.afliteMid ?? '',
+        clickSessionId: conversion.clickSessionId ?? '',
+        goalId: conversion.afliteGoalId,
+        merchantRef: conversion.mref,
+        valueMinor: conversion.valueMinor,
+      },
+      settings.afliteMethod,
+    );
   }
 
   private retryOrGiveUp(attempts: number, settings: Settings, reason: string, needsReconcile: boolean, retryAfterMs?: number) {

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CircuitBreaker } from './circuit-breaker';
-import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
-import { DeliveryProcessor } from './delivery-processor';
+import type { Settings } from '../settings/settings.types';
+import { DeliveryRepository } from './delivery.repository';
+import { DeliveryProcessor, PlannedDelivery } from './delivery-processor';
 import { MetricsService } from '../metrics/metrics.service';
 
 /**
@@ -23,6 +24,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private wakeRequested = false;
   private timer: NodeJS.Timeout | null = null;
   private lastTick: number | null = null;
+  private readonly minClaim: number;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,6 +32,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly processor: DeliveryProcessor,
     private readonly metrics: MetricsService,
   ) {
+    this.minClaim = Math.max(1, Math.ceil(config.delivery.concurrency / 2));
     this.breaker = new CircuitBreaker({ threshold: config.delivery.circuitThreshold, cooldownMs: config.delivery.circuitCooldownMs });
   }
 
@@ -84,11 +87,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       const free = this.config.delivery.concurrency - this.inFlight.size;
       if (permits === 'none') {
         nextMs = Math.min(Math.max(this.breaker.msUntilProbe(), 50), this.config.delivery.pollMs);
-      } else if (free > 0) {
+      } else if (free > 0 && (free >= this.minClaim || this.inFlight.size === 0)) {
+        // Claiming a few slots at a time, not each one as it frees up, keeps the worker's commits (claim +
+        // in-flight attempts, then the grouped outcomes) few on SQLite's single write path.
         const limit = permits === 'probe' ? 1 : free;
-        const claimed = await this.repo.claimDue(this.owner, Date.now(), limit, this.config.delivery.leaseMs);
+        const plan = await this.processor.plan();
+        const claimed = await this.repo.claimDue(this.owner, Date.now(), limit, this.config.delivery.leaseMs, plan.firstCall);
         if (permits === 'probe' && claimed.length > 0) this.breaker.startProbe();
-        for (const item of claimed) this.track(item, permits === 'probe');
+        for (const item of claimed) this.track(item, permits === 'probe', plan.settings);
         if (claimed.length === limit && permits === 'all') nextMs = 0;
       }
     } catch (error) {
@@ -100,9 +106,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private track(item: ClaimedDelivery, probe: boolean): void {
+  private track(item: PlannedDelivery, probe: boolean, settings: Settings): void {
     const work = this.processor
-      .process(item, probe)
+      .process(item, probe, settings)
       .then(({ upstream, reason }) => {
         if (upstream === 'up') this.breaker.recordSuccess();
         else if (upstream === 'down') this.breaker.recordFailure(reason ?? 'Aflite did not answer');

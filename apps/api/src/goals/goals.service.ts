@@ -18,9 +18,18 @@ export interface GoalInput {
 /** Goals change rarely and are read on every conversion: cached briefly per instance. */
 const CACHE_MS = 5_000;
 
+interface GoalSnapshot {
+  at: number;
+  byAfliteId: Map<string, GoalEntity>;
+  byId: Map<number, GoalEntity>;
+}
+
 @Injectable()
 export class GoalsService {
-  private cache: { at: number; byAfliteId: Map<string, GoalEntity>; byId: Map<number, GoalEntity> } | null = null;
+  private cache: GoalSnapshot | null = null;
+  private loading: Promise<GoalSnapshot> | null = null;
+  /** Bumped by every write: a read started before it must not fill the cache with what it replaced. */
+  private generation = 0;
 
   constructor(
     @InjectRepository(GoalEntity) private readonly repo: Repository<GoalEntity>,
@@ -73,7 +82,7 @@ export class GoalsService {
         }),
       ),
     );
-    this.cache = null;
+    this.invalidate();
     return goal;
   }
 
@@ -87,19 +96,40 @@ export class GoalsService {
     }
     Object.assign(goal, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: Date.now() });
     const saved = await this.db.write((m) => m.save(goal));
-    this.cache = null;
+    this.invalidate();
     return saved;
   }
 
-  private async snapshot() {
+  private invalidate(): void {
+    this.generation += 1;
+    this.cache = null;
+    this.loading = null;
+  }
+
+  /** Concurrent misses share one read of the table. */
+  private async snapshot(): Promise<GoalSnapshot> {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
-    const goals = await this.repo.find();
-    this.cache = {
-      at: Date.now(),
-      byAfliteId: new Map(goals.map((g) => [g.afliteGoalId, g])),
-      byId: new Map(goals.map((g) => [g.id, g])),
-    };
-    return this.cache;
+    if (!this.loading) {
+      const generation = this.generation;
+      const loading: Promise<GoalSnapshot> = this.repo.find().then(
+        (goals) => {
+          const snapshot: GoalSnapshot = {
+            at: Date.now(),
+            byAfliteId: new Map(goals.map((g) => [g.afliteGoalId, g])),
+            byId: new Map(goals.map((g) => [g.id, g])),
+          };
+          if (this.loading === loading) this.loading = null;
+          if (generation === this.generation) this.cache = snapshot;
+          return snapshot;
+        },
+        (error: unknown) => {
+          if (this.loading === loading) this.loading = null;
+          throw error;
+        },
+      );
+      this.loading = loading;
+    }
+    return this.loading;
   }
 }
 

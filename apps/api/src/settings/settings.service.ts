@@ -16,6 +16,9 @@ export class SettingsService {
   private readonly logger = new Logger(SettingsService.name);
   private readonly box: SecretBox;
   private cached: { at: number; value: Settings } | null = null;
+  private loading: Promise<Settings> | null = null;
+  /** Bumped by every update(): a read started before it must not fill the cache with what it replaced. */
+  private generation = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,6 +30,26 @@ export class SettingsService {
 
   async get(): Promise<Settings> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    // Concurrent misses share one read; a read that started before an update() may not overwrite it.
+    if (!this.loading) {
+      const generation = this.generation;
+      const loading: Promise<Settings> = this.load().then(
+        (value) => {
+          if (this.loading === loading) this.loading = null;
+          if (generation === this.generation) this.cached = { at: Date.now(), value };
+          return value;
+        },
+        (error: unknown) => {
+          if (this.loading === loading) this.loading = null;
+          throw error;
+        },
+      );
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async load(): Promise<Settings> {
     const rows = await this.repo.find();
     const value: Settings = { ...DEFAULT_SETTINGS };
     for (const row of rows) {
@@ -41,7 +64,6 @@ export class SettingsService {
         this.logger.error(`Setting ${key} cannot be read (was GOALPOST_SECRET changed?); using its default`);
       }
     }
-    this.cached = { at: Date.now(), value };
     return value;
   }
 
@@ -54,8 +76,14 @@ export class SettingsService {
         await manager.upsert(SettingEntity, { key, value: JSON.stringify(stored), updatedAt: now }, ['key']);
       }
     });
-    this.cached = null;
+    this.invalidate();
     return this.get();
+  }
+
+  private invalidate(): void {
+    this.generation += 1;
+    this.cached = null;
+    this.loading = null;
   }
 
   /** Environment values win at every start, so a headless deployment is configured by its environment alone. */
