@@ -19,10 +19,6 @@ export default defineConfig(({ mode }) => {
     setupFiles: ['src/test/setup.ts'],
     unstubGlobals: true,
     restoreMocks: true,
-    alias: {
-      // Only the tests read the tracker's own source, to check the install guide's copy of the tag matches it.
-      '@goalpost/tracker/snippet-tag': fromHere('../../libs/tracker/src/snippet-tag.ts'),
-    },
   };
   return {
     base: '/',
@@ -32,6 +28,7 @@ export default defineConfig(({ mode }) => {
         // Shared source, compiled here rather than from the libs' dist so no build is needed first.
         '@goalpost/contracts': fromHere('../../libs/contracts/src/index.ts'),
         '@goalpost/aflite/constants': fromHere('../../libs/aflite/src/constants.ts'),
+        '@goalpost/tracker/snippet-tag': fromHere('../../libs/tracker/src/snippet-tag.ts'),
       },
     },
     build: { outDir: fromHere('dist'), emptyOutDir: true, sourcemap: true },

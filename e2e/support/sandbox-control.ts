@@ -1,35 +1,9 @@
 import { SANDBOX_URL } from './ports';
+import type { FaultRequest, RecordedGoal, SandboxReport } from '@goalpost/sandbox';
 
-/** Mirrors apps/sandbox/src/faults.ts: what the stand-in Aflite should do to the next requests. */
-export interface SandboxFault {
-  status?: number;
-  errorRate?: number;
-  latencyMs?: number;
-  hang?: 'before-record' | 'after-record';
-  reset?: boolean;
-  retryAfter?: number;
-  count?: number;
-  paths?: ('register' | 'goals')[];
-}
-
-/** Mirrors apps/sandbox/src/state.ts. */
-export interface SandboxGoal {
-  mref: string;
-  goalId: string;
-  value: string;
-  clickSessionId: string;
-  merchantId: string;
-  method: 'GET' | 'POST';
-  receivedAt: string;
-}
-
-export interface SandboxReport {
-  goals: SandboxGoal[];
-  traces: SandboxGoal[];
-  perMref: Record<string, number>;
-  duplicates: string[];
-  requests: { register: number; goals: number; help: number };
-}
+export type { SandboxReport };
+export type SandboxFault = FaultRequest;
+export type SandboxGoal = RecordedGoal;
 
 /** The sandbox's control API (/_sandbox): Aflite's side of every test. */
 export class SandboxControl {

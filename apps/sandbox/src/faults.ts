@@ -17,6 +17,9 @@ export interface FaultSpec {
   paths: FaultPath[];
 }
 
+/** Body of PUT /_sandbox/faults: a FaultSpec whose error rate and paths may be left to their defaults. */
+export type FaultRequest = Omit<FaultSpec, 'errorRate' | 'paths'> & Partial<Pick<FaultSpec, 'errorRate' | 'paths'>>;
+
 export type FaultParseResult =
   | { ok: true; fault: FaultSpec }
   | { ok: false; field: string; error: string };

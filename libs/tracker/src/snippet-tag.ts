@@ -1,4 +1,7 @@
-import { TRACKER_PATH } from './tracker-script';
+// Browser-safe (no Node imports): the dashboard's install guide bundles this file as it is.
+
+/** Where the api serves the snippet; the snippet derives the Goalpost base URL by stripping it. */
+export const TRACKER_PATH = '/t/goalpost.js';
 
 /** Queues calls made before the async snippet arrives; the snippet replays them on load. */
 export const INSTALL_STUB =

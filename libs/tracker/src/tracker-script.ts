@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the api serves the snippet; the snippet derives the Goalpost base URL by stripping it. */
-export const TRACKER_PATH = '/t/goalpost.js';
+import { TRACKER_PATH } from './snippet-tag';
+
+export { TRACKER_PATH };
 
 /** Sits next to the compiled index.js in dist/. */
 export const TRACKER_FILE = 'goalpost.min.js';

@@ -1,46 +1,9 @@
 import { expect } from 'vitest';
 import { HttpClient } from './http';
+import type { FaultRequest, RecordedGoal, RecordedRequest, SandboxReport } from '@goalpost/sandbox';
 
-// The shapes of the sandbox's control API (apps/sandbox/src/state.ts and faults.ts), as seen over HTTP.
-
-export interface RecordedGoal {
-  mref: string;
-  goalId: string;
-  value: string;
-  clickSessionId: string;
-  merchantId: string;
-  method: 'GET' | 'POST';
-  receivedAt: string;
-}
-
-export interface SandboxReport {
-  goals: RecordedGoal[];
-  traces: RecordedGoal[];
-  /** How many register-goal calls named each mref (trace-only calls excluded). */
-  perMref: Record<string, number>;
-  duplicates: string[];
-  requests: { register: number; goals: number; help: number };
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  body: Record<string, string | string[]>;
-  receivedAt: string;
-  headers: { 'user-agent'?: string; 'content-type'?: string };
-}
-
-export interface FaultSpec {
-  status?: number;
-  errorRate?: number;
-  latencyMs?: number;
-  hang?: 'before-record' | 'after-record';
-  reset?: boolean;
-  retryAfter?: number;
-  count?: number;
-  paths?: ('register' | 'goals')[];
-}
+export type { RecordedGoal, RecordedRequest, SandboxReport };
+export type FaultSpec = FaultRequest;
 
 export const REGISTER_PATH = '/data/register/goal';
 export const GOALS_FEED_PATH = '/data/goals';

@@ -17,7 +17,7 @@ import {
   redirectExample,
   type ExampleContext,
 } from './examples';
-import { snippetTag } from './snippet-tag';
+import { snippetTag } from '@goalpost/tracker/snippet-tag';
 import './install.css';
 
 export function InstallPage() {
