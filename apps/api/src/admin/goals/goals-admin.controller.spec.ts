@@ -55,6 +55,14 @@ describe('goals', () => {
     expect(audit[1]).toMatchObject({ action: 'goal.create', target: `goal ${created.id}` });
   });
 
+  it('refuses an audit page size out of range, naming limit', async () => {
+    for (const limit of ['0', '201', 'ten']) {
+      const res = await asAdmin(t.app, admin, `/api/admin/audit?limit=${limit}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().fields[0]).toMatchObject({ field: 'limit', message: expect.stringMatching(/^limit must be (a whole number|at least 1|at most 200)$/) });
+    }
+  });
+
   it('refuses null for a required field on edit, and unknown goals', async () => {
     const res = await send('PATCH', '/api/admin/goals/1', { name: null });
     expect(res.statusCode).toBe(400);

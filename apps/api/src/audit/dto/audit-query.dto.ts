@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { PageLimit } from '../../admin/common/page-query.dto';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
@@ -10,11 +11,6 @@ export class AuditQueryDto {
   @Min(1, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: number;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(200, { message: 'limit must be at most 200' })
+  @PageLimit()
   limit?: number;
 }
