@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, Repository } from 'typeorm';
 import { Db } from '../database/db.service';
 import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
+import { SqlParams } from '../database/sql-params';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClickEntity } from './click.entity';
 
@@ -108,22 +109,19 @@ export class ClicksService implements OnModuleDestroy {
         merged.set(job.clickSessionId, { job, hits: 1, first: job.at, last: job.at });
       }
     }
-    const params: unknown[] = [];
-    const tuples: string[] = [];
+    const params = new SqlParams(this.db);
     // A stable order keeps overlapping batches (PostgreSQL runs two at once) from locking rows in opposite orders.
     const ordered = [...merged.values()].sort((a, b) => (a.job.clickSessionId < b.job.clickSessionId ? -1 : 1));
-    for (const { job, hits, first, last } of ordered) {
-      const values = [job.clickSessionId, randomBytes(18).toString('base64url'), job.via, job.landingUrl ?? null, job.referrer ?? null, hits, first, last];
-      tuples.push(`(${values.map((_, i) => this.db.param(params.length + i + 1)).join(', ')})`);
-      params.push(...values);
-    }
+    const tuples = ordered.map(({ job, hits, first, last }) =>
+      params.row([job.clickSessionId, randomBytes(18).toString('base64url'), job.via, job.landingUrl ?? null, job.referrer ?? null, hits, first, last]),
+    );
     const rows = await this.db.query<ClickRow>(
       manager,
       `INSERT INTO "clicks" ("click_session_id", "token", "via", "landing_url", "referrer", "hits", "first_seen_at", "last_seen_at")
        VALUES ${tuples.join(', ')}
        ON CONFLICT ("click_session_id") DO UPDATE SET "hits" = "clicks"."hits" + excluded."hits", "last_seen_at" = excluded."last_seen_at"
        RETURNING *`,
-      params,
+      params.values,
     );
     const bySession = new Map(rows.map((row) => [row.click_session_id, toEntity(row)]));
     return jobs.map((job) => {

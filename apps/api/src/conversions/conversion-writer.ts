@@ -1,6 +1,7 @@
 import type { Attribution, ConversionSource, ConversionStatus } from '@goalpost/contracts';
 import { EntityManager } from 'typeorm';
 import { Db } from '../database/db.service';
+import { SqlParams } from '../database/sql-params';
 import { GoalEntity } from '../goals/goal.entity';
 import { ConversionEntity } from './conversion.entity';
 
@@ -106,12 +107,12 @@ export class ConversionWriter {
     const goalIds = [...new Set(jobs.map((j) => j.goal.id))];
     const mrefs = [...new Set(jobs.map((j) => j.mref))];
     const wanted = new Set(jobs.map((j) => pairKey(j.goal.id, j.mref)));
-    const params = [...goalIds, ...mrefs];
+    const params = new SqlParams(this.db);
     const rows = await this.db.query<ConversionRow>(
       manager,
       `SELECT * FROM "conversions" WHERE "is_test" = FALSE
-       AND "goal_id" IN (${this.placeholders(0, goalIds.length)}) AND "mref" IN (${this.placeholders(goalIds.length, mrefs.length)})`,
-      params,
+       AND "goal_id" IN ${params.row(goalIds)} AND "mref" IN ${params.row(mrefs)}`,
+      params.values,
     );
     const out = new Map<string, ConversionEntity>();
     for (const row of rows) {
@@ -130,34 +131,28 @@ export class ConversionWriter {
   /** One multi-row insert; a click id not known yet is looked up in the statement itself (no extra round trip). */
   private async insertConversions(manager: EntityManager, jobs: NewConversion[]): Promise<Map<string, ConversionEntity>> {
     if (jobs.length === 0) return new Map();
-    const params: unknown[] = [];
+    const params = new SqlParams(this.db);
     const tuples = jobs.map((job) => {
       const status: ConversionStatus = job.clickSessionId ? 'pending' : 'unattributed';
-      const base = params.length;
       const lookUp = job.clickId === undefined && job.clickSessionId !== null;
       // When looked up, the click_id parameter carries the clickSessionID to find: PostgreSQL deduces one type
       // per parameter, so the conversion's own click_session_id parameter cannot be reused for it.
       const clickId = lookUp ? job.clickSessionId : job.clickId ?? null;
-      params.push(job.goal.id, job.goal.afliteGoalId, job.mref, job.valueMinor, job.clickSessionId, clickId, job.attribution, job.source, status, false, job.at, null);
-      const values = CONVERSION_COLUMNS.map((_, i) => this.db.param(base + i + 1));
+      const values = params.addAll([job.goal.id, job.goal.afliteGoalId, job.mref, job.valueMinor, job.clickSessionId, clickId, job.attribution, job.source, status, false, job.at, null]);
       if (lookUp) values[CLICK_ID_INDEX] = `(SELECT "id" FROM "clicks" WHERE "click_session_id" = ${values[CLICK_ID_INDEX]})`;
       return `(${values.join(', ')})`;
     });
     const names = CONVERSION_COLUMNS.map((c) => `"${c}"`).join(', ');
-    const inserted = await this.db.query<ConversionRow>(manager, `INSERT INTO "conversions" (${names}) VALUES ${tuples.join(', ')} RETURNING *`, params);
+    const inserted = await this.db.query<ConversionRow>(manager, `INSERT INTO "conversions" (${names}) VALUES ${tuples.join(', ')} RETURNING *`, params.values);
     return new Map(inserted.map((row) => [pairKey(row.goal_id, row.mref), toEntity(row)]));
   }
 
   /** The outbox rows, due at once: written in the conversion's transaction, so a 2xx always has one. */
   private async insertDeliveries(manager: EntityManager, conversions: ConversionEntity[]): Promise<void> {
-    const rows = conversions.map((c) => [c.id, 'pending', 0, c.createdAt, false, false, 'auto', false, c.createdAt, c.createdAt]);
-    const tuples = rows.map((_, r) => `(${this.placeholders(r * DELIVERY_COLUMNS.length, DELIVERY_COLUMNS.length)})`);
+    const params = new SqlParams(this.db);
+    const tuples = conversions.map((c) => params.row([c.id, 'pending', 0, c.createdAt, false, false, 'auto', false, c.createdAt, c.createdAt]));
     const names = DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ');
-    await this.db.query(manager, `INSERT INTO "deliveries" (${names}) VALUES ${tuples.join(', ')}`, rows.flat());
-  }
-
-  private placeholders(offset: number, count: number): string {
-    return Array.from({ length: count }, (_, i) => this.db.param(offset + i + 1)).join(', ');
+    await this.db.query(manager, `INSERT INTO "deliveries" (${names}) VALUES ${tuples.join(', ')}`, params.values);
   }
 }
 

@@ -4,7 +4,7 @@ import { ClickEntity } from '../../clicks/click.entity';
 import { ConversionEntity } from '../../conversions/conversion.entity';
 import { Db } from '../../database/db.service';
 import { afterPosition, type KeysetPosition } from '../common/keyset-cursor';
-import { prefixMatch, SqlParams } from '../common/sql-params';
+import { prefixMatch, SqlParams } from '../../database/sql-params';
 
 /** Reads of recorded clicks for the dashboard; pages are keyset on (last_seen_at, id) descending. */
 @Injectable()

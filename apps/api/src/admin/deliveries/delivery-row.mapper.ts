@@ -1,7 +1,7 @@
 import type { DeliveryListItem } from '@goalpost/contracts';
 import { csvLine } from './csv';
 import type { ConversionsService } from '../../conversions/conversions.service';
-import { toIso } from '../common/sql-params';
+import { toIso } from '../../database/sql-params';
 import type { DeliveryRow } from './delivery-search.repository';
 
 export function toDeliveryListItem(row: DeliveryRow, conversions: ConversionsService): DeliveryListItem {

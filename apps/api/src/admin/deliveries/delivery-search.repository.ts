@@ -9,7 +9,7 @@ import { GoalEntity } from '../../goals/goal.entity';
 import { GoalsService } from '../../goals/goals.service';
 import { parseDashboardTime } from '../common/dashboard-time';
 import { afterPosition, type KeysetPosition } from '../common/keyset-cursor';
-import { prefixMatch, SqlParams } from '../common/sql-params';
+import { prefixMatch, SqlParams } from '../../database/sql-params';
 
 /** A DeliveryFilter checked and turned into column values; null `goalPk` means an unknown goal (matches nothing). */
 export interface ResolvedFilter {

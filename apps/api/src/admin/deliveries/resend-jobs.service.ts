@@ -3,7 +3,7 @@ import type { DeliveryFilter, ResendJobListResponse, ResendJobResponse, ResendPr
 import { AuditService } from '../../audit/audit.service';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { Db } from '../../database/db.service';
-import { toIso } from '../common/sql-params';
+import { toIso } from '../../database/sql-params';
 import { DeliverySearchRepository } from './delivery-search.repository';
 import { ResendJobEntity } from './resend-job.entity';
 import { ResendJobRunner } from './resend-job-runner';

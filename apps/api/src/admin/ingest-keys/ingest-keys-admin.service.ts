@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreatedIngestKeyResponse, IngestKeyResponse } from '@goalpost/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { IngestKeysService, type IngestKeySummary } from '../../ingest-keys/ingest-keys.service';
-import { toIso } from '../common/sql-params';
+import { toIso } from '../../database/sql-params';
 
 @Injectable()
 export class IngestKeysAdminService {

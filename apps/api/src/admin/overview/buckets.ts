@@ -1,6 +1,6 @@
 import type { OverviewPeriod } from '@goalpost/contracts';
 import { startOfZonedDay, zoneOffsetMs } from '../common/dashboard-time';
-import { sqlInt } from '../common/sql-params';
+import { sqlInt } from '../../database/sql-params';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

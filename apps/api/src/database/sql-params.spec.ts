@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../database/db.service';
+import type { Db } from './db.service';
 import { prefixMatch, SqlParams, sqlInt } from './sql-params';
 
 const fakeDb = (dialect: 'sqlite' | 'postgres') => ({ dialect, param: (i: number) => (dialect === 'postgres' ? `$${i}` : `?${i}`) }) as unknown as Db;

@@ -1,4 +1,4 @@
-import type { Db } from '../../database/db.service';
+import type { Db } from './db.service';
 
 /** Collects values for raw SQL and hands out the dialect's numbered placeholders in order. */
 export class SqlParams {
@@ -9,6 +9,16 @@ export class SqlParams {
   add(value: unknown): string {
     this.values.push(value);
     return this.db.param(this.values.length);
+  }
+
+  /** One placeholder per value, in order. */
+  addAll(values: readonly unknown[]): string[] {
+    return values.map((value) => this.add(value));
+  }
+
+  /** A row of a multi-row VALUES list: `($1, $2, …)`. */
+  row(values: readonly unknown[]): string {
+    return `(${this.addAll(values).join(', ')})`;
   }
 }
 
