@@ -8,8 +8,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Pure logic: no database, no network, no app.
           include: ['src/**/*.spec.ts'],
-          // Some specs boot the whole app on a temporary SQLite file (migrations, scrypt): more than the 5 s default.
+          exclude: ['src/**/*.medium.spec.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'medium',
+          // The real app on a real database of its own (a temp SQLite file, or PostgreSQL when
+          // GOALPOST_TEST_POSTGRES_URL is set), driven through Fastify's inject: migrations, scrypt, SQL.
+          include: ['src/**/*.medium.spec.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
           // Loading Nest, TypeORM and Fastify once per worker instead of once per file halves the run; every
@@ -21,7 +31,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/**/*.spec.ts'],
+          // Real api and sandbox processes over HTTP.
+          include: ['test/integration/**/*.spec.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           // Each file starts real api and sandbox processes: one file at a time on a 2-core machine.
           fileParallelism: false,

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClicksModule } from './clicks/clicks.module';
@@ -10,12 +9,15 @@ import { ConfigModule } from './config/config.module';
 import { ConversionsModule } from './conversions/conversions.module';
 import { DatabaseModule } from './database/database.module';
 import { DeliveryModule } from './delivery/delivery.module';
+import { DeliveryHistoryModule } from './delivery/history/delivery-history.module';
+import { ResendJobsModule } from './delivery/resend-jobs/resend-jobs.module';
+import { ENTITIES } from './entities';
 import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { IngestKeysModule } from './ingest-keys/ingest-keys.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
-import { TrackingModule } from './tracking/tracking.module';
 import { WebModule } from './web/web.module';
 
 export interface AppOptions {
@@ -30,19 +32,20 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(config.database),
+        DatabaseModule.forRoot(config.database, ENTITIES),
         MetricsModule,
         SettingsModule,
         IngestKeysModule,
         GoalsModule,
         ClicksModule,
         DeliveryModule,
+        DeliveryHistoryModule,
+        ResendJobsModule,
         ConversionsModule,
-        TrackingModule,
         HealthModule,
         AuditModule,
         AuthModule,
-        AdminModule,
+        ReportsModule,
         WebModule.forRoot(options.dashboardRoot),
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],

@@ -1,12 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditListResponse } from '@goalpost/contracts';
 import { AuditService } from './audit.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
+import { AdminController } from '../auth/admin-controller.decorator';
 
 @ApiTags('Admin: audit')
-@ApiCookieAuth()
-@Controller('api/admin/audit')
+@AdminController('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Delete, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionResponse } from '@goalpost/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AdminPublic } from './admin-public.decorator';
@@ -10,9 +10,10 @@ import { SetupDto, SignInDto } from './dto/sign-in.dto';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { SESSION_TTL_MS, SessionsService } from './sessions.service';
 import { TooManySignInAttempts } from './sign-in-limiter';
+import { AdminController } from './admin-controller.decorator';
 
 @ApiTags('Admin: session')
-@Controller('api/admin')
+@AdminController()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -51,8 +52,7 @@ export class AuthController {
   }
 
   @Delete('session')
-  @ApiCookieAuth()
-  @HttpCode(HttpStatus.NO_CONTENT)
+    @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out' })
   async signOut(@CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(admin);

@@ -5,14 +5,16 @@ import { DeliveryModule } from '../delivery/delivery.module';
 import { GoalsModule } from '../goals/goals.module';
 import { IngestKeysModule } from '../ingest-keys/ingest-keys.module';
 import { SettingsModule } from '../settings/settings.module';
+import { BrowserGoalsController } from './browser-goals.controller';
 import { ConversionEntity } from './conversion.entity';
-import { ConversionsApiController } from './conversions-api.controller';
+import { ConversionsIngestController } from './conversions-ingest.controller';
 import { ConversionsService } from './conversions.service';
 import { DropInController } from './drop-in.controller';
 
+/** Goals recorded from merchants' servers, the drop-in Aflite URL and browsers; each written once with its outbox row. */
 @Module({
   imports: [TypeOrmModule.forFeature([ConversionEntity]), ClicksModule, DeliveryModule, GoalsModule, IngestKeysModule, SettingsModule],
-  controllers: [ConversionsApiController, DropInController],
+  controllers: [ConversionsIngestController, DropInController, BrowserGoalsController],
   providers: [ConversionsService],
   exports: [ConversionsService],
 })

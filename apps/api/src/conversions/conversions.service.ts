@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { formatValue, parseValueToMinor } from '@goalpost/aflite';
-import type { ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
+import type { ConversionSource, TraceResultResponse } from '@goalpost/contracts';
 import { ClickEntity } from '../clicks/click.entity';
 import { ClicksService } from '../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -15,6 +15,7 @@ import { GoalEntity } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
 import { SettingsService } from '../settings/settings.service';
 import { ConversionEntity } from './conversion.entity';
+import { toConversionResponse } from './conversion.mapper';
 import { ConversionWriter, NewConversion, WrittenConversion } from './conversion-writer';
 
 export interface RecordConversionInput {
@@ -84,31 +85,13 @@ export class ConversionsService implements OnModuleDestroy {
       m.save(m.create(ConversionEntity, { ...ConversionWriter.columns({ ...prepared, clickId }), status: 'pending', isTest: true, deliveredAt: null })),
     );
     const { conversion: sent, attempt } = await this.testSender.send(conversion);
-    return { conversion: this.map(sent, prepared.goal, false), attempt };
+    return { conversion: toConversionResponse(sent, prepared.goal, false), attempt };
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.writer.idle();
   }
 
-  map(c: ConversionEntity, goal: GoalEntity | null, duplicate: boolean): ConversionResponse {
-    return {
-      id: c.id,
-      goalId: c.afliteGoalId,
-      goalName: goal?.name ?? c.afliteGoalId,
-      mref: c.mref,
-      value: formatValue(c.valueMinor),
-      valueMinor: c.valueMinor,
-      status: c.status,
-      attribution: c.attribution,
-      clickSessionID: c.clickSessionId,
-      source: c.source,
-      test: c.isTest,
-      createdAt: new Date(c.createdAt).toISOString(),
-      deliveredAt: c.deliveredAt === null ? null : new Date(c.deliveredAt).toISOString(),
-      duplicate,
-    };
-  }
 
   private async prepare(input: RecordConversionInput): Promise<NewConversion> {
     const goal = await this.goals.requireUsable(input.afliteGoalId, input.fields?.goal ?? 'goalId');

@@ -1,16 +1,16 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, type EntityList } from './data-source-options';
 import { Db } from './db.service';
 
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forRoot(database: DatabaseConfig): DynamicModule {
+  static forRoot(database: DatabaseConfig, entities: EntityList): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database), migrationsRun: true })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database, entities), migrationsRun: true })],
       providers: [Db],
       exports: [Db],
     };

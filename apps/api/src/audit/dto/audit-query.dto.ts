@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { PageLimit } from '../../admin/common/page-query.dto';
+import { PageLimit } from '../../common/page-query.dto';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })

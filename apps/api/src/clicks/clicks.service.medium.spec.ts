@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootApp, type TestApp } from '../../test/support/test-app';
+import { Db } from '../database/db.service';
+import { ClickEntity } from './click.entity';
+import { ClicksService } from './clicks.service';
+
+describe('click capture batches', () => {
+  let t: TestApp;
+  let clicks: ClicksService;
+
+  beforeAll(async () => {
+    t = await bootApp();
+    clicks = t.app.get(ClicksService);
+  });
+  afterAll(() => t.close());
+
+  it('merges repeats of a clickSessionID within a batch and answers each with the committed row', async () => {
+    await clicks.record({ clickSessionId: 'cs-seen', via: 'snippet', landingUrl: 'https://shop.example/a' });
+    // The first record commits alone; the rest queue behind it and commit as one batch.
+    const ids = ['cs-first', 'cs-a', 'cs-b', 'cs-a', 'cs-seen', 'cs-a', 'cs-seen'];
+    const answered = await Promise.all(ids.map((clickSessionId, i) => clicks.record({ clickSessionId, via: 'pixel', landingUrl: `https://shop.example/${i}` })));
+
+    expect(answered.map((c) => c.clickSessionId)).toEqual(ids);
+    // How the requests fall into batches depends on the dialect (PostgreSQL overlaps two); what is stored does not.
+    const a = answered.filter((c) => c.clickSessionId === 'cs-a');
+    expect(new Set(a.map((c) => c.id)).size).toBe(1);
+    expect(new Set(a.map((c) => c.token)).size).toBe(1);
+    expect(await clicks.findBySessionId('cs-a')).toMatchObject({ hits: 3, via: 'pixel' });
+    expect(answered[2]).toMatchObject({ clickSessionId: 'cs-b', hits: 1 });
+    // An existing click keeps its first landing, token and first-seen time and counts every hit.
+    const seen = await clicks.findBySessionId('cs-seen');
+    expect(seen).toMatchObject({ hits: 3, landingUrl: 'https://shop.example/a', via: 'snippet' });
+    expect(answered[4]).toMatchObject({ id: seen?.id, token: seen?.token });
+    expect(Math.max(answered[4].hits, answered[6].hits)).toBe(3);
+    expect(seen!.lastSeenAt).toBeGreaterThanOrEqual(seen!.firstSeenAt);
+
+    expect(await t.app.get(Db).manager.count(ClickEntity)).toBe(4);
+    expect(new Set(answered.map((c) => c.token)).size).toBe(4);
+  });
+});

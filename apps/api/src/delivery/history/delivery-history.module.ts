@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
+import { ClicksModule } from '../../clicks/clicks.module';
+import { GoalsModule } from '../../goals/goals.module';
+import { DeliveryModule } from '../delivery.module';
+import { DeliveriesAdminController } from './deliveries-admin.controller';
+import { DeliveryHistoryService } from './delivery-history.service';
+import { DeliverySearchRepository } from './delivery-search.repository';
+
+/** The dashboard's delivery history: filters, detail with every attempt, CSV export, re-send of one or the selected. */
+@Module({
+  imports: [AuditModule, ClicksModule, DeliveryModule, GoalsModule],
+  controllers: [DeliveriesAdminController],
+  providers: [DeliverySearchRepository, DeliveryHistoryService],
+  exports: [DeliverySearchRepository],
+})
+export class DeliveryHistoryModule {}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import type { ConversionStatus, DeliveryFilter } from '@goalpost/contracts';
+import { EntityManager, In } from 'typeorm';
+import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { ConversionEntity } from '../../conversions/conversion.entity';
+import { Db } from '../../database/db.service';
+import { DeliveryEntity } from '../delivery.entity';
+import { GoalEntity } from '../../goals/goal.entity';
+import { GoalsService } from '../../goals/goals.service';
+import { parseDashboardTime } from '../../common/dashboard-time';
+import { afterPosition, type KeysetPosition } from '../../common/keyset-cursor';
+import { prefixMatch, SqlParams } from '../../database/sql-params';
+
+/** A DeliveryFilter checked and turned into column values; null `goalPk` means an unknown goal (matches nothing). */
+export interface ResolvedFilter {
+  status?: ConversionStatus;
+  goalPk?: number | null;
+  from?: number;
+  to?: number;
+  isTest?: boolean;
+  q?: string;
+}
+
+/** One row of the history with what the list shows beside the conversion. */
+export interface DeliveryRow {
+  conversion: ConversionEntity;
+  goal: GoalEntity | null;
+  delivery: DeliveryEntity | null;
+  attemptCount: number;
+  lastAttemptAt: number | null;
+  lastAttemptReason: string | null;
+}
+
+/**
+ * Conversions a manual re-send may put back in the queue: those with an outbox row that failed or is still
+ * pending. Only live, attributed conversions ever get an outbox row, so the join also leaves out tests.
+ */
+const RESENDABLE = `JOIN "deliveries" d ON d."conversion_id" = c."id" AND d."state" IN ('failed', 'pending')`;
+
+/**
+ * Reads of the delivery history. Pages are keyset on (created_at, id) descending, so every filter
+ * combination walks one of the (…, created_at, id) indexes instead of counting past an OFFSET.
+ */
+@Injectable()
+export class DeliverySearchRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly goals: GoalsService,
+  ) {}
+
+  async resolve(filter: DeliveryFilter): Promise<ResolvedFilter> {
+    const resolved: ResolvedFilter = { status: filter.status, q: filter.q };
+    if (filter.kind) resolved.isTest = filter.kind === 'test';
+    if (filter.goalId !== undefined) resolved.goalPk = (await this.goals.findByAfliteId(filter.goalId))?.id ?? null;
+    resolved.from = readTime(filter.from, 'from');
+    resolved.to = readTime(filter.to, 'to');
+    if (resolved.from !== undefined && resolved.to !== undefined && resolved.to <= resolved.from) {
+      throw new DomainError(DomainErrorCode.InvalidValue, 'to: must be later than from', 'to');
+    }
+    return resolved;
+  }
+
+  /** Conditions on `conversions c`; false when nothing can match. */
+  conditions(filter: ResolvedFilter, params: SqlParams): string[] | false {
+    if (filter.goalPk === null) return false;
+    const where: string[] = [];
+    if (filter.status) where.push(`c."status" = ${params.add(filter.status)}`);
+    if (filter.goalPk !== undefined) where.push(`c."goal_id" = ${params.add(filter.goalPk)}`);
+    if (filter.isTest !== undefined) where.push(`c."is_test" = ${filter.isTest ? 'TRUE' : 'FALSE'}`);
+    if (filter.from !== undefined) where.push(`c."created_at" >= ${params.add(filter.from)}`);
+    if (filter.to !== undefined) where.push(`c."created_at" < ${params.add(filter.to)}`);
+    if (filter.q) {
+      where.push(`(${prefixMatch(this.db, 'c."mref"', filter.q, params)} OR ${prefixMatch(this.db, 'c."click_session_id"', filter.q, params)})`);
+    }
+    return where;
+  }
+
+  /** Ids of the next `limit` conversions after `after`, newest first. */
+  async pageIds(filter: ResolvedFilter, after: KeysetPosition | null, limit: number): Promise<{ id: number; at: number }[]> {
+    const params = new SqlParams(this.db);
+    const where = this.conditions(filter, params);
+    if (where === false) return [];
+    if (after) where.push(afterPosition('c."created_at"', 'c."id"', after, (v) => params.add(v)));
+    const rows = await this.db.query<{ id: number; created_at: number | string }>(
+      this.db.manager,
+      `SELECT c."id", c."created_at" FROM "conversions" c
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c."created_at" DESC, c."id" DESC LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return rows.map((r) => ({ id: Number(r.id), at: Number(r.created_at) }));
+  }
+
+  /** Conversions matching the filter whose delivery may be re-sent. */
+  async countResendable(filter: ResolvedFilter): Promise<number> {
+    const params = new SqlParams(this.db);
+    const where = this.conditions(filter, params);
+    if (where === false) return 0;
+    const [row] = await this.db.query<{ n: number | string }>(
+      this.db.manager,
+      `SELECT COUNT(*) AS "n" FROM "conversions" c ${RESENDABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params.values,
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Copies the ids a resend job covers into resend_job_items, inside the job's own transaction. */
+  async snapshotResendable(m: EntityManager, jobId: number, filter: ResolvedFilter): Promise<number> {
+    const params = new SqlParams(this.db);
+    const where = this.conditions(filter, params);
+    if (where === false) return 0;
+    const job = params.add(jobId);
+    await this.db.query(
+      m,
+      `INSERT INTO "resend_job_items" ("job_id", "conversion_id")
+       SELECT ${job}, c."id" FROM "conversions" c ${RESENDABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params.values,
+    );
+    const [row] = await this.db.query<{ n: number | string }>(m, `SELECT COUNT(*) AS "n" FROM "resend_job_items" WHERE "job_id" = ${this.db.param(1)}`, [jobId]);
+    return Number(row?.n ?? 0);
+  }
+
+  /** Full rows for the given ids, in the order given. */
+  async load(ids: number[]): Promise<DeliveryRow[]> {
+    if (ids.length === 0) return [];
+    const m = this.db.manager;
+    const [conversions, deliveries, goals, stats] = await Promise.all([
+      m.findBy(ConversionEntity, { id: In(ids) }),
+      m.findBy(DeliveryEntity, { conversionId: In(ids) }),
+      m.find(GoalEntity),
+      this.attemptStats(ids),
+    ]);
+    const byId = new Map(conversions.map((c) => [c.id, c]));
+    const deliveryOf = new Map(deliveries.map((d) => [d.conversionId, d]));
+    const goalOf = new Map(goals.map((g) => [g.id, g]));
+    return ids.flatMap((id) => {
+      const conversion = byId.get(id);
+      if (!conversion) return [];
+      const stat = stats.get(id);
+      return [
+        {
+          conversion,
+          goal: goalOf.get(conversion.goalId) ?? null,
+          delivery: deliveryOf.get(id) ?? null,
+          attemptCount: stat?.count ?? 0,
+          lastAttemptAt: stat?.lastAt ?? null,
+          lastAttemptReason: stat?.lastReason ?? null,
+        },
+      ];
+    });
+  }
+
+  private async attemptStats(ids: number[]): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null }>> {
+    const params = new SqlParams(this.db);
+    const list = ids.map((id) => params.add(id)).join(', ');
+    const rows = await this.db.query<{ conversion_id: number; n: number | string; last_at: number | string; reason: string | null }>(
+      this.db.manager,
+      `SELECT s."conversion_id", s."n", a."started_at" AS "last_at", a."reason"
+       FROM (SELECT "conversion_id", COUNT(*) AS "n", MAX("id") AS "last_id" FROM "delivery_attempts"
+             WHERE "conversion_id" IN (${list}) GROUP BY "conversion_id") s
+       JOIN "delivery_attempts" a ON a."id" = s."last_id"`,
+      params.values,
+    );
+    return new Map(rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason }]));
+  }
+}
+
+function readTime(text: string | undefined, field: 'from' | 'to'): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const t = parseDashboardTime(text);
+  if (t === null) {
+    throw new DomainError(DomainErrorCode.InvalidValue, `${field}: must be an ISO date or date-time, e.g. 2024-11-01 or 2024-11-01T09:30:00Z`, field);
+  }
+  return t;
+}

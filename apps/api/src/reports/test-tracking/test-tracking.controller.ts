@@ -1,0 +1,33 @@
+import { Body, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HelpResponse, RecentClicksResponse, TraceTestResponse } from '@goalpost/contracts';
+import { RecentClicksQueryDto } from './dto/recent-clicks-query.dto';
+import { TraceTestDto } from './dto/trace-test.dto';
+import { TestTrackingService } from './test-tracking.service';
+import { AdminController } from '../../auth/admin-controller.decorator';
+
+@ApiTags('Admin: test tracking')
+@AdminController('test-tracking')
+export class TestTrackingController {
+  constructor(private readonly testTracking: TestTrackingService) {}
+
+  @Post('trace')
+  @HttpCode(HttpStatus.OK)
+  @ApiHeader({ name: 'x-csrf-token', required: true })
+  @ApiOperation({ summary: 'Send a trace-only conversion now and show the exact request and Aflite\'s answer' })
+  trace(@Body() dto: TraceTestDto): Promise<TraceTestResponse> {
+    return this.testTracking.trace(dto);
+  }
+
+  @Get('help')
+  @ApiOperation({ summary: "Aflite's help=1 answer for the configured key and merchant ID" })
+  help(): Promise<HelpResponse> {
+    return this.testTracking.helpText();
+  }
+
+  @Get('clicks')
+  @ApiOperation({ summary: 'Clicks seen since a moment (poll it to watch for clicks arriving)' })
+  recentClicks(@Query() query: RecentClicksQueryDto): Promise<RecentClicksResponse> {
+    return this.testTracking.recentClicks(query.since);
+  }
+}
