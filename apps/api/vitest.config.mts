@@ -40,6 +40,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'chaos',
+          // Real faults against real processes: a disk that fills up, a flaky upstream, kill -9, a cut database.
+          include: ['test/chaos/**/*.chaos.spec.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

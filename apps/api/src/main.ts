@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { loadConfig, type AppConfig } from './config/app-config';
+import { sqliteStorageProblem } from './config/data-dir';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -8,6 +9,11 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const storage = sqliteStorageProblem(config.database);
+  if (storage) {
+    console.error(storage);
     process.exit(1);
   }
   const app = await createApp(config);

@@ -12,7 +12,8 @@ export interface UpstreamHealth {
 
 export interface HealthResponse {
   status: 'ok' | 'degraded' | 'down';
-  database: { ok: boolean; dialect: 'sqlite' | 'postgres'; error?: string };
+  /** `writable` is false from a write that failed for lack of space or connection until a probe write commits. */
+  database: { ok: boolean; dialect: 'sqlite' | 'postgres'; writable: boolean; error?: string };
   worker: { running: boolean; lastTickAt: string | null; pending: number };
   upstream: UpstreamHealth;
   version: string;

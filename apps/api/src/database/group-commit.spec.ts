@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from './db.service';
+import { DatabaseUnavailableError } from './database-unavailable';
 import { GroupCommit } from './group-commit';
 
 /** A Db whose transactions only count themselves and fail when the work throws. */
@@ -61,6 +62,19 @@ describe('GroupCommit', () => {
     const results = await Promise.allSettled([1, 2, 3, 4].map((job) => writer.submit(job)));
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([10, 20, 'bad job', 40]);
     expect(transactions).toEqual([[1], [], [2], [], [4]]);
+  });
+
+  it('fails every job of a batch at once when the database is unavailable, without retrying them one by one', async () => {
+    const { db, transactions } = fakeDb();
+    let fail = false;
+    const writer = new GroupCommit<number, number>(db, async (_m, job) => {
+      if (fail) throw new DatabaseUnavailableError('SQLITE_FULL');
+      fail = true;
+      return job;
+    });
+    const results = await Promise.allSettled([1, 2, 3, 4].map((job) => writer.submit(job)));
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as DatabaseUnavailableError).reason))).toEqual([1, 'SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
+    expect(transactions).toHaveLength(2);
   });
 
   it('refuses a batch whose applyBatch answers the wrong number of results, then applies the jobs one by one', async () => {

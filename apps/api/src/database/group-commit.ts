@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DatabaseUnavailableError } from './database-unavailable';
 import type { Db } from './db.service';
 
 interface Pending<T, R> {
@@ -26,7 +27,8 @@ export interface GroupCommitOptions<T, R> {
 /**
  * Group commit: requests that arrive while a transaction is running wait for the next one, which then
  * commits all of them at once; each caller is answered only after its own commit. If a batch fails, its
- * jobs are retried one transaction each, so one bad job cannot take its neighbours down with it.
+ * jobs are retried one transaction each, so one bad job cannot take its neighbours down with it — unless
+ * the database itself is unavailable, which fails them all at once.
  */
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
@@ -76,8 +78,9 @@ export class GroupCommit<T, R> {
     try {
       results = await this.db.write((manager) => this.applyAll(manager, batch.map((item) => item.job)), this.priority);
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      // A database that cannot take writes fails every job alike: refuse them all now rather than one by one.
+      if (batch.length === 1 || error instanceof DatabaseUnavailableError) {
+        for (const item of batch) item.reject(error);
         return;
       }
       for (const item of batch) await this.commit([item]);

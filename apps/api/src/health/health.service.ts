@@ -30,13 +30,17 @@ export class HealthService {
   }
 
   async check(): Promise<HealthResponse> {
-    let database: HealthResponse['database'] = { ok: true, dialect: this.db.dialect };
+    let database: HealthResponse['database'] = { ok: true, dialect: this.db.dialect, writable: true };
     let pending = 0;
     try {
       await this.db.ping();
       pending = await this.deliveries.countByState('pending');
+      const writes = this.db.writeHealth.writable ? this.db.writeHealth : await this.db.probeWrite();
+      if (!writes.writable) {
+        database = { ok: false, dialect: this.db.dialect, writable: false, error: `not writable since ${new Date(writes.since ?? Date.now()).toISOString()}: ${writes.reason}` };
+      }
     } catch (error) {
-      database = { ok: false, dialect: this.db.dialect, error: error instanceof Error ? error.message : String(error) };
+      database = { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error: error instanceof Error ? error.message : String(error) };
     }
     const upstream = await this.upstream(pending);
     const lastTick = this.worker.lastTickAt;

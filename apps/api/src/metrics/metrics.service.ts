@@ -19,6 +19,12 @@ export class MetricsService {
     labelNames: ['upstream'] as const,
     registers: [this.registry],
   });
+  readonly databaseUnavailable = new Counter({
+    name: 'goalpost_database_unavailable_total',
+    help: 'Database calls that failed because the database was unavailable (disk full, read-only, connection lost); none was acknowledged',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly httpDuration = new Histogram({
     name: 'goalpost_http_request_duration_seconds',
     help: 'HTTP request duration',

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ApiErrorBody } from '@goalpost/contracts';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { asDatabaseError, DATABASE_RETRY_AFTER_S } from '../../database/database-unavailable';
 import { DomainError, DomainErrorCode } from './domain-error';
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -23,6 +24,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.TooManySignInAttempts]: HttpStatus.TOO_MANY_REQUESTS,
   [DomainErrorCode.SetupComplete]: HttpStatus.CONFLICT,
   [DomainErrorCode.SetupRequired]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */
@@ -32,7 +34,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const body = this.toBody(asDatabaseError(exception));
+    if (body.error === DomainErrorCode.DatabaseUnavailable) {
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+      this.logger.warn({ err: exception }, 'request refused: the database is unavailable');
+    }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -60,9 +60,9 @@ export class Stack {
     private readonly apiPort: number,
   ) {}
 
-  static async start(dialect: Dialect): Promise<Stack> {
+  static async start(dialect: Dialect, options: { dataDir?: string } = {}): Promise<Stack> {
     assertBuilt();
-    const database = await TestDatabase.create(dialect);
+    const database = await TestDatabase.create(dialect, options);
     const log = new OutputLog();
     const sandboxProcess = new ManagedProcess(
       'sandbox',

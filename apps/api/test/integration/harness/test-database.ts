@@ -20,21 +20,24 @@ export class TestDatabase {
   private constructor(
     readonly dialect: Dialect,
     readonly dataDir: string,
+    private readonly ownsDir: boolean,
     /** Set for PostgreSQL only; SQLite is found through DATA_DIR. */
     readonly databaseUrl: string | undefined,
     private readonly drop: () => Promise<void>,
   ) {}
 
-  static async create(dialect: Dialect): Promise<TestDatabase> {
-    const dataDir = await mkdtemp(join(tmpdir(), `gp-it-${dialect}-`));
-    if (dialect === 'sqlite') return new TestDatabase(dialect, dataDir, undefined, async () => undefined);
+  /** `dataDir`: a directory the caller owns (say, a small filesystem) instead of a fresh temp dir; left in place. */
+  static async create(dialect: Dialect, options: { dataDir?: string } = {}): Promise<TestDatabase> {
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), `gp-it-${dialect}-`)));
+    const ownsDir = options.dataDir === undefined;
+    if (dialect === 'sqlite') return new TestDatabase(dialect, dataDir, ownsDir, undefined, async () => undefined);
 
     const serverUrl = postgresServerUrl();
     const name = `gp_it_${randomBytes(6).toString('hex')}`;
     await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    return new TestDatabase(dialect, dataDir, url.toString(), () =>
+    return new TestDatabase(dialect, dataDir, ownsDir, url.toString(), () =>
       withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
     );
   }
@@ -48,7 +51,7 @@ export class TestDatabase {
     try {
       await this.drop();
     } finally {
-      await rm(this.dataDir, { recursive: true, force: true });
+      if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
     }
   }
 }
