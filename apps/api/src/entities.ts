@@ -10,6 +10,7 @@ import { DeliveryAttemptEntity } from './delivery/delivery-attempt.entity';
 import { DeliveryEntity } from './delivery/delivery.entity';
 import { GoalEntity } from './goals/goal.entity';
 import { IngestKeyEntity } from './ingest-keys/ingest-key.entity';
+import { WriteProbeEntity } from './database/write-probe.entity';
 import { SettingEntity } from './settings/setting.entity';
 
 /** Every entity, in one list for the data source. */
@@ -27,4 +28,5 @@ export const ENTITIES = [
   AuditEntryEntity,
   ResendJobEntity,
   ResendJobItemEntity,
+  WriteProbeEntity,
 ];

@@ -4,7 +4,7 @@ import { types as pgTypes } from 'pg';
 import * as sqlite3 from 'sqlite3';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
 
 // int8 columns hold epoch milliseconds and counts, all well inside Number's exact range.
 pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
@@ -21,17 +21,16 @@ export type EntityList = MixedList<Function | string | EntitySchema>;
 
 /** One place that turns the configured database into TypeORM options: used by the app and the CLI. */
 export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): DataSourceOptions {
-  const common = { entities, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { entities, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.dialect === 'postgres') {
     // Room for the delivery worker's concurrent sends, two overlapping ingest batches per writer, and reads.
-    return { ...common, type: 'postgres', url: db.url, migrations: POSTGRES_MIGRATIONS, extra: { max: 20 } };
+    return { ...common, type: 'postgres', url: db.url, extra: { max: 20 } };
   }
   mkdirSync(dirname(db.path), { recursive: true });
   return {
     ...common,
     type: 'sqlite',
     database: db.path,
-    migrations: SQLITE_MIGRATIONS,
     driver: QUIET_SQLITE3,
     enableWAL: true,
     busyTimeout: 5_000,

@@ -5,7 +5,7 @@ export class WriteProbe1732600000000 implements MigrationInterface {
   name = 'WriteProbe1732600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE "write_probe" ("id" integer PRIMARY KEY, "at" bigint NOT NULL)`);
+    await q.query(`CREATE TABLE "write_probe" ("id" integer NOT NULL PRIMARY KEY, "at" bigint NOT NULL)`);
     await q.query(`INSERT INTO "write_probe" ("id", "at") VALUES (1, 0)`);
   }
 

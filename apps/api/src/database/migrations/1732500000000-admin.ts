@@ -1,11 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectSql } from './dialect';
 
 export class Admin1732500000000 implements MigrationInterface {
   name = 'Admin1732500000000';
 
   async up(q: QueryRunner): Promise<void> {
+    const sql = dialectSql(q);
     await q.query(`CREATE TABLE "admin_users" (
-      "id" SERIAL PRIMARY KEY,
+      "id" ${sql.autoIncrementPrimaryKey},
       "email" varchar(254) NOT NULL,
       "password_hash" varchar(255) NOT NULL,
       "created_at" bigint NOT NULL,
@@ -14,7 +16,7 @@ export class Admin1732500000000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX "ux_admin_users_email" ON "admin_users" ("email")`);
 
     await q.query(`CREATE TABLE "admin_sessions" (
-      "id" SERIAL PRIMARY KEY,
+      "id" ${sql.autoIncrementPrimaryKey},
       "token_hash" varchar(64) NOT NULL,
       "user_id" integer NOT NULL REFERENCES "admin_users" ("id"),
       "csrf_token" varchar(64) NOT NULL,
@@ -27,14 +29,14 @@ export class Admin1732500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "ix_admin_sessions_expires" ON "admin_sessions" ("expires_at")`);
 
     await q.query(`CREATE TABLE "sign_in_failures" (
-      "id" SERIAL PRIMARY KEY,
+      "id" ${sql.autoIncrementPrimaryKey},
       "key_hash" varchar(64) NOT NULL,
       "failed_at" bigint NOT NULL)`);
     await q.query(`CREATE INDEX "ix_sign_in_failures_key" ON "sign_in_failures" ("key_hash", "failed_at")`);
     await q.query(`CREATE INDEX "ix_sign_in_failures_at" ON "sign_in_failures" ("failed_at")`);
 
     await q.query(`CREATE TABLE "audit_log" (
-      "id" SERIAL PRIMARY KEY,
+      "id" ${sql.autoIncrementPrimaryKey},
       "at" bigint NOT NULL,
       "actor" varchar(254) NOT NULL,
       "action" varchar(64) NOT NULL,
@@ -42,10 +44,10 @@ export class Admin1732500000000 implements MigrationInterface {
       "details" text NOT NULL)`);
 
     await q.query(`CREATE TABLE "resend_jobs" (
-      "id" SERIAL PRIMARY KEY,
+      "id" ${sql.autoIncrementPrimaryKey},
       "state" varchar(16) NOT NULL,
       "filter" text NOT NULL,
-      "force" boolean NOT NULL DEFAULT false,
+      "force" boolean NOT NULL DEFAULT ${sql.false},
       "total" integer NOT NULL,
       "queued" integer NOT NULL DEFAULT 0,
       "cursor_conversion_id" integer NOT NULL DEFAULT 0,
@@ -67,14 +69,18 @@ export class Admin1732500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "ix_conversions_test_created" ON "conversions" ("is_test", "created_at", "id", "status", "value_minor")`);
     // Clicks over time on the overview.
     await q.query(`CREATE INDEX "ix_clicks_first_seen" ON "clicks" ("first_seen_at")`);
-    // Prefix search (LIKE 'abc%') on mref and clickSessionID under any database collation.
-    await q.query(`CREATE INDEX "ix_conversions_mref_prefix" ON "conversions" ("mref" varchar_pattern_ops)`);
-    await q.query(`CREATE INDEX "ix_conversions_click_session_prefix" ON "conversions" ("click_session_id" varchar_pattern_ops)`);
-    await q.query(`CREATE INDEX "ix_clicks_session_prefix" ON "clicks" ("click_session_id" varchar_pattern_ops)`);
+    if (sql.dialect === 'postgres') {
+      // Prefix search (LIKE 'abc%') on mref and clickSessionID under any database collation. SQLite searches
+      // prefixes as a binary range (prefixMatch in sql-params.ts), which the plain indexes already serve.
+      await q.query(`CREATE INDEX "ix_conversions_mref_prefix" ON "conversions" ("mref" varchar_pattern_ops)`);
+      await q.query(`CREATE INDEX "ix_conversions_click_session_prefix" ON "conversions" ("click_session_id" varchar_pattern_ops)`);
+      await q.query(`CREATE INDEX "ix_clicks_session_prefix" ON "clicks" ("click_session_id" varchar_pattern_ops)`);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of ['ix_clicks_session_prefix', 'ix_conversions_click_session_prefix', 'ix_conversions_mref_prefix', 'ix_clicks_first_seen', 'ix_conversions_test_created']) {
+    const prefixIndexes = dialectSql(q).dialect === 'postgres' ? ['ix_clicks_session_prefix', 'ix_conversions_click_session_prefix', 'ix_conversions_mref_prefix'] : [];
+    for (const index of [...prefixIndexes, 'ix_clicks_first_seen', 'ix_conversions_test_created']) {
       await q.query(`DROP INDEX "${index}"`);
     }
     for (const table of ['resend_job_items', 'resend_jobs', 'audit_log', 'sign_in_failures', 'admin_sessions', 'admin_users']) {
