@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CircuitBreaker } from './circuit-breaker';
 import type { Settings } from '../settings/settings.types';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryProcessor, PlannedDelivery } from './delivery-processor';
+import { leaseOwnerId } from './lease-owner';
 import { MetricsService } from '../metrics/metrics.service';
 
 /**
@@ -15,7 +14,7 @@ import { MetricsService } from '../metrics/metrics.service';
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly owner = leaseOwnerId();
   readonly breaker: CircuitBreaker;
   private readonly logger = new Logger('DeliveryWorker');
   private readonly inFlight = new Set<Promise<void>>();
