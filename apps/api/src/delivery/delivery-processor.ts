@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { buildGoalsFeedRequest, buildRegisterGoalRequest, classifyGoalsFeed, classifyRegisterGoal, feedHoldsMref, type AfliteRequest } from '@goalpost/aflite';
-import { SettingsService } from '../settings/settings.service';
+import { classifyGoalsFeed, classifyRegisterGoal, feedHoldsMref } from '@goalpost/aflite';
 import type { Settings } from '../settings/settings.types';
 import { AfliteCall } from './aflite-call';
 import { nextRetryDelay } from './backoff';
-import { ClaimedDelivery, ClaimedWithCall, DeliveryRepository, NewAttempt } from './delivery.repository';
+import { ClaimedDelivery, DeliveryRepository } from './delivery.repository';
+import type { PlannedDelivery } from './stages/claim';
+import { planSend, type PlannedCall } from './stages/plan-first-call';
 
 /** What one processed delivery says about Aflite, for the circuit breaker. */
 export interface UpstreamSignal {
@@ -12,21 +13,6 @@ export interface UpstreamSignal {
   /** Why Aflite counts as down, shown on the health page and dashboard banner. */
   reason?: string;
 }
-
-/** The first call a claimed delivery makes: a goals-feed check when an earlier send may have landed, else a send. */
-export interface FirstCall {
-  kind: 'reconcile' | 'send';
-  req: AfliteRequest;
-  attempt: NewAttempt;
-}
-
-/** What one claim works with: the settings it was planned on and each delivery's first call. */
-export interface ClaimPlan {
-  settings: Settings;
-  firstCall: (claimed: ClaimedDelivery) => FirstCall | null;
-}
-
-export type PlannedDelivery = ClaimedWithCall<FirstCall>;
 
 /** Retry a configuration problem this often without using up attempts. */
 const NOT_CONFIGURED_RETRY_MS = 30_000;
@@ -37,16 +23,8 @@ export class DeliveryProcessor {
 
   constructor(
     private readonly repo: DeliveryRepository,
-    private readonly settings: SettingsService,
     private readonly call: AfliteCall,
   ) {}
-
-  /** Reads the settings once for a claim; no first call while Aflite is not configured (process postpones). */
-  async plan(): Promise<ClaimPlan> {
-    const settings = await this.settings.get();
-    const configured = Boolean(settings.afliteApiKey && settings.afliteMid);
-    return { settings, firstCall: (claimed) => (configured ? this.firstCall(claimed, settings) : null) };
-  }
 
   /**
    * Delivers one claimed conversion: asks the goals feed first when an earlier send may have reached Aflite,
@@ -60,7 +38,6 @@ export class DeliveryProcessor {
       return { upstream: 'none' };
     }
     const apiKey = settings.afliteApiKey;
-    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
 
     if (first.kind === 'reconcile') {
       const { attemptId, result, answer } = await this.call.send(first.req, apiKey, first.attemptId);
@@ -90,10 +67,8 @@ export class DeliveryProcessor {
       await this.repo.finish(null, conversion.id, { attemptId, attempt: { ...answer, outcome: 'not-found', reason: 'Aflite does not hold this mref yet: sending' } });
     }
 
-    const { attemptId, result, answer } =
-      first.kind === 'send'
-        ? await this.call.send(first.req, apiKey, first.attemptId)
-        : await this.call.run(this.registerRequest(conversion, settings), apiKey, { ...meta, kind: 'send' });
+    const send = first.kind === 'send' ? first : await this.recordSend({ delivery, conversion }, settings);
+    const { attemptId, result, answer } = await this.call.send(send.req, apiKey, send.attemptId);
     const verdict = classifyRegisterGoal(result);
     const upstreamFailed = verdict.outcome === 'retry' || verdict.outcome === 'ambiguous';
     const attempts = probe && upstreamFailed ? delivery.attemptCount : delivery.attemptCount + 1;
@@ -129,29 +104,9 @@ export class DeliveryProcessor {
     return { upstream: 'down', reason: verdict.reason };
   }
 
-  private firstCall({ delivery, conversion }: ClaimedDelivery, settings: Settings): FirstCall {
-    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
-    if (delivery.needsReconcile && !delivery.forceSend) {
-      const req = buildGoalsFeedRequest(settings.afliteBaseUrl, { apiKey: settings.afliteApiKey ?? '', merchantRef: conversion.mref }, settings.afliteMethod);
-      return { kind: 'reconcile', req, attempt: this.call.describe(req, { ...meta, kind: 'reconcile' }) };
-    }
-    const req = this.registerRequest(conversion, settings);
-    return { kind: 'send', req, attempt: this.call.describe(req, { ...meta, kind: 'send' }) };
-  }
-
-  private registerRequest(conversion: ClaimedDelivery['conversion'], settings: Settings): AfliteRequest {
-    return buildRegisterGoalRequest(
-      settings.afliteBaseUrl,
-      {
-        apiKey: settings.afliteApiKey ?? '',
-        merchantId: settings.afliteMid ?? '',
-        clickSessionId: conversion.clickSessionId ?? '',
-        goalId: conversion.afliteGoalId,
-        merchantRef: conversion.mref,
-        valueMinor: conversion.valueMinor,
-      },
-      settings.afliteMethod,
-    );
+  private async recordSend(claimed: ClaimedDelivery, settings: Settings): Promise<PlannedCall & { attemptId: number }> {
+    const call = planSend(claimed, settings, Date.now());
+    return { ...call, attemptId: await this.repo.startAttempt(claimed.delivery.id, call.attempt) };
   }
 
   private retryOrGiveUp(attempts: number, settings: Settings, reason: string, needsReconcile: boolean, retryAfterMs?: number) {

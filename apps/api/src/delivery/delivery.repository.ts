@@ -4,6 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { Db } from '../database/db.service';
 import { GroupCommit } from '../database/group-commit';
+import { SqlParams } from '../database/sql-params';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity, DeliveryState } from './delivery.entity';
 
@@ -14,8 +15,17 @@ export interface ClaimedDelivery {
 
 export type NewAttempt = Omit<DeliveryAttemptEntity, 'id'>;
 
-/** A claimed delivery with its first call, whose attempt was committed as in flight together with the claim. */
-export type ClaimedWithCall<C> = ClaimedDelivery & { first: (C & { attemptId: number }) | null };
+export interface ClaimRequest {
+  owner: string;
+  now: number;
+  limit: number;
+  leaseMs: number;
+}
+
+export interface AttemptToRecord {
+  deliveryId: number;
+  attempt: NewAttempt;
+}
 
 /** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
 export interface DeliveryOutcome {
@@ -54,54 +64,41 @@ export class DeliveryRepository {
   }
 
   /**
-   * Leases up to `limit` due deliveries to `owner`. On PostgreSQL, SKIP LOCKED lets several instances
-   * claim side by side without ever taking the same row; on SQLite the single-statement update runs
-   * under the database's write lock, which gives the same guarantee.
-   *
-   * `firstCall` describes the call each delivery will make first (null: none). Its attempt is recorded as
-   * in flight, and a send flags the delivery for reconciliation, in the claim's own transaction: committed
-   * before any request leaves, at one commit per claimed batch instead of one per delivery.
+   * Leases up to `limit` due deliveries to `owner`, inside the caller's transaction. On PostgreSQL, SKIP LOCKED
+   * lets several instances claim side by side without ever taking the same row; on SQLite the single-statement
+   * update runs under the database's write lock, which gives the same guarantee.
    */
-  async claimDue<C extends { attempt: NewAttempt }>(
-    owner: string,
-    now: number,
-    limit: number,
-    leaseMs: number,
-    firstCall: (claimed: ClaimedDelivery) => C | null,
-  ): Promise<ClaimedWithCall<C>[]> {
-    const p = (i: number) => this.db.param(i);
+  async claim(m: EntityManager, { owner, now, limit, leaseMs }: ClaimRequest): Promise<ClaimedDelivery[]> {
+    const params = new SqlParams(this.db);
+    const [leaseOwner, leaseUntil, at, max] = params.addAll([owner, now + leaseMs, now, limit]);
     const lock = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    return this.db.write(async (m) => {
-      const claimed = await this.db.query<{ id: number }>(
-        m,
-        `UPDATE "deliveries" SET "lease_owner" = ${p(1)}, "lease_until" = ${p(2)}, "updated_at" = ${p(3)}
-         WHERE "id" IN (
-           SELECT "id" FROM "deliveries"
-           WHERE "state" = 'pending' AND "next_attempt_at" <= ${p(3)} AND ("lease_until" IS NULL OR "lease_until" < ${p(3)})
-           ORDER BY "next_attempt_at", "id" LIMIT ${p(4)} ${lock})
-         RETURNING "id"`,
-        [owner, now + leaseMs, now, limit],
-      );
-      if (claimed.length === 0) return [];
-      const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
-      const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
-      const byId = new Map(conversions.map((c) => [c.id, c]));
-      const out: ClaimedWithCall<C>[] = [];
-      const sending: number[] = [];
-      for (const delivery of deliveries) {
-        const item: ClaimedDelivery = { delivery, conversion: byId.get(delivery.conversionId)! };
-        const call = firstCall(item);
-        if (!call) {
-          out.push({ ...item, first: null });
-          continue;
-        }
-        if (call.attempt.kind === 'send') sending.push(delivery.id);
-        const saved = await m.save(m.create(DeliveryAttemptEntity, call.attempt));
-        out.push({ ...item, first: { ...call, attemptId: saved.id } });
-      }
-      if (sending.length > 0) await m.update(DeliveryEntity, { id: In(sending) }, { needsReconcile: true, updatedAt: now });
-      return out;
-    });
+    const claimed = await this.db.query<{ id: number }>(
+      m,
+      `UPDATE "deliveries" SET "lease_owner" = ${leaseOwner}, "lease_until" = ${leaseUntil}, "updated_at" = ${at}
+       WHERE "id" IN (
+         SELECT "id" FROM "deliveries"
+         WHERE "state" = 'pending' AND "next_attempt_at" <= ${at} AND ("lease_until" IS NULL OR "lease_until" < ${at})
+         ORDER BY "next_attempt_at", "id" LIMIT ${max} ${lock})
+       RETURNING "id"`,
+      params.values,
+    );
+    if (claimed.length === 0) return [];
+    const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
+    const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
+    const byId = new Map(conversions.map((c) => [c.id, c]));
+    return deliveries.map((delivery) => ({ delivery, conversion: byId.get(delivery.conversionId)! }));
+  }
+
+  /**
+   * Records attempts as in flight inside the caller's transaction, answering their ids in order; a send flags
+   * its delivery for reconciliation, so whoever claims it after a crash asks Aflite before sending again.
+   */
+  async recordAttempts(m: EntityManager, attempts: AttemptToRecord[], now: number): Promise<number[]> {
+    const ids: number[] = [];
+    for (const { attempt } of attempts) ids.push((await m.save(m.create(DeliveryAttemptEntity, attempt))).id);
+    const sending = attempts.filter((a) => a.attempt.kind === 'send').map((a) => a.deliveryId);
+    if (sending.length > 0) await m.update(DeliveryEntity, { id: In(sending) }, { needsReconcile: true, updatedAt: now });
+    return ids;
   }
 
   /**

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { SettingsService } from '../settings/settings.service';
-import { AfliteCall } from './aflite-call';
+import { AfliteCall, describeAttempt } from './aflite-call';
 import { toAttemptResponse } from './attempt-mapper';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryRepository } from './delivery.repository';
@@ -40,7 +40,8 @@ export class TestSender {
       },
       settings.afliteMethod,
     );
-    const { attemptId, result, answer } = await this.call.run(req, settings.afliteApiKey, { deliveryId: null, conversionId: conversion.id, kind: 'send', trigger: 'test' });
+    const inFlight = describeAttempt(req, { conversionId: conversion.id, kind: 'send', trigger: 'test' }, Date.now());
+    const { attemptId, result, answer } = await this.call.send(req, settings.afliteApiKey, await this.repo.startAttempt(null, inFlight));
     const verdict = classifyRegisterGoal(result);
     const delivered = verdict.outcome === 'delivered';
     await this.repo.finish(null, conversion.id, {
