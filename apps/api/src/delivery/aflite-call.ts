@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { redactRequest, scrubSecret, type AfliteRequest } from '@goalpost/aflite';
 import type { AttemptKind, AttemptTrigger } from '@goalpost/contracts';
 import { AfliteClient, type AfliteCallResult } from './aflite-client';
-import type { DeliveryOutcome, NewAttempt } from './delivery.repository';
+import type { NewAttempt } from './delivery.repository';
+
+/** The attempt columns that describe Aflite's answer; outcome and reason are decided elsewhere. */
+export type AnswerColumns = Partial<Pick<NewAttempt, 'statusCode' | 'responseHeaders' | 'responseBody' | 'errorCode' | 'durationMs'>>;
 
 export interface RecordedCall {
   attemptId: number;
   result: AfliteCallResult;
-  /** The attempt columns describing the answer; the caller adds outcome and reason. */
-  answer: Omit<DeliveryOutcome['attempt'], 'outcome'>;
+  answer: AnswerColumns;
 }
 
 export interface CallMeta {
@@ -45,7 +47,7 @@ export class AfliteCall {
 
   async send(req: AfliteRequest, apiKey: string, attemptId: number): Promise<RecordedCall> {
     const result = await this.client.call(req);
-    const answer =
+    const answer: AnswerColumns =
       'response' in result
         ? {
             statusCode: result.response.status,

@@ -27,13 +27,26 @@ export interface AttemptToRecord {
   attempt: NewAttempt;
 }
 
-/** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
-export interface DeliveryOutcome {
+/** The columns a delivery's outcome sets on its outbox row. */
+export type DeliveryChange = Partial<
+  Pick<DeliveryEntity, 'state' | 'attemptCount' | 'nextAttemptAt' | 'needsReconcile' | 'forceSend' | 'lastError' | 'reconciled' | 'nextTrigger'>
+>;
+
+export interface ConversionChange {
+  status: ConversionStatus;
+  deliveredAt?: number;
+}
+
+/** An in-flight attempt closed: Aflite's answer, the outcome and why; and the conversion's status when it changes. */
+export interface AttemptClose {
   attemptId: number;
   attempt: Partial<NewAttempt> & { outcome: AttemptOutcome };
-  delivery?: Partial<Pick<DeliveryEntity, 'state' | 'attemptCount' | 'nextAttemptAt' | 'needsReconcile' | 'forceSend' | 'lastError' | 'reconciled' | 'nextTrigger'>>;
-  conversionStatus?: ConversionStatus;
-  deliveredAt?: number;
+  conversion: ConversionChange | null;
+}
+
+/** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
+export interface DeliveryOutcome extends AttemptClose {
+  delivery: DeliveryChange;
 }
 
 interface AttemptStart {
@@ -44,7 +57,8 @@ interface AttemptStart {
 interface AttemptFinish {
   deliveryId: number | null;
   conversionId: number;
-  outcome: DeliveryOutcome;
+  close: AttemptClose;
+  delivery: DeliveryChange | null;
   at: number;
 }
 
@@ -109,8 +123,14 @@ export class DeliveryRepository {
     return this.starts.submit({ deliveryId, attempt });
   }
 
-  finish(deliveryId: number | null, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
-    return this.finishes.submit({ deliveryId, conversionId, outcome, at: Date.now() });
+  finish(deliveryId: number, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
+    const { delivery, ...close } = outcome;
+    return this.finishes.submit({ deliveryId, conversionId, close, delivery, at: Date.now() });
+  }
+
+  /** Closes an attempt that leaves the outbox row as it is: a goals-feed "not held" before the send, a test. */
+  closeAttempt(conversionId: number, close: AttemptClose): Promise<void> {
+    return this.finishes.submit({ deliveryId: null, conversionId, close, delivery: null, at: Date.now() });
   }
 
   private async writeStart(m: EntityManager, { deliveryId, attempt }: AttemptStart): Promise<number> {
@@ -121,12 +141,12 @@ export class DeliveryRepository {
     return saved.id;
   }
 
-  private async writeFinish(m: EntityManager, { deliveryId, conversionId, outcome, at }: AttemptFinish): Promise<void> {
-    await m.update(DeliveryAttemptEntity, { id: outcome.attemptId }, outcome.attempt);
-    if (deliveryId !== null && outcome.delivery) {
-      await m.update(DeliveryEntity, { id: deliveryId }, { ...outcome.delivery, leaseOwner: null, leaseUntil: null, updatedAt: at });
+  private async writeFinish(m: EntityManager, { deliveryId, conversionId, close, delivery, at }: AttemptFinish): Promise<void> {
+    await m.update(DeliveryAttemptEntity, { id: close.attemptId }, close.attempt);
+    if (deliveryId !== null && delivery) {
+      await m.update(DeliveryEntity, { id: deliveryId }, { ...delivery, leaseOwner: null, leaseUntil: null, updatedAt: at });
     }
-    await this.setConversionStatus(m, conversionId, outcome);
+    if (close.conversion) await m.update(ConversionEntity, { id: conversionId }, close.conversion);
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. Aflite not configured yet). */
@@ -159,14 +179,5 @@ export class DeliveryRepository {
       await m.update(ConversionEntity, { id: row.conversionId }, { status: 'pending' });
     }
     return rows.length;
-  }
-
-  private async setConversionStatus(m: EntityManager, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
-    if (!outcome.conversionStatus) return;
-    await m.update(
-      ConversionEntity,
-      { id: conversionId },
-      outcome.deliveredAt ? { status: outcome.conversionStatus, deliveredAt: outcome.deliveredAt } : { status: outcome.conversionStatus },
-    );
   }
 }

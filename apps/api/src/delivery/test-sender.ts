@@ -44,11 +44,10 @@ export class TestSender {
     const { attemptId, result, answer } = await this.call.send(req, settings.afliteApiKey, await this.repo.startAttempt(null, inFlight));
     const verdict = classifyRegisterGoal(result);
     const delivered = verdict.outcome === 'delivered';
-    await this.repo.finish(null, conversion.id, {
+    await this.repo.closeAttempt(conversion.id, {
       attemptId,
       attempt: { ...answer, outcome: delivered ? 'delivered' : 'failed', reason: verdict.reason },
-      conversionStatus: delivered ? 'delivered' : 'failed',
-      deliveredAt: delivered ? Date.now() : undefined,
+      conversion: delivered ? { status: 'delivered', deliveredAt: Date.now() } : { status: 'failed' },
     });
     const [attempt, stored] = await Promise.all([this.attempts.findOneByOrFail({ id: attemptId }), this.conversions.findOneByOrFail({ id: conversion.id })]);
     return { conversion: stored, attempt: toAttemptResponse(attempt) };

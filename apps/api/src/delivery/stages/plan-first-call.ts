@@ -10,6 +10,8 @@ export interface PlannedCall {
   attempt: NewAttempt;
 }
 
+export type PlannedSend = PlannedCall & { kind: 'send' };
+
 /**
  * The first call a claimed delivery makes: a goals-feed check when an earlier send may have landed (unless a
  * forced re-send skips it), else a send. None while Aflite is not configured: the delivery is postponed.
@@ -25,7 +27,7 @@ export function planFirstCall(claimed: ClaimedDelivery, settings: Settings, star
 }
 
 /** The register-goal call for a delivery: its first call, or the one after the goals feed said "not held". */
-export function planSend({ delivery, conversion }: ClaimedDelivery, settings: Settings, startedAt: number): PlannedCall {
+export function planSend({ delivery, conversion }: ClaimedDelivery, settings: Settings, startedAt: number): PlannedSend {
   const req = buildRegisterGoalRequest(
     settings.afliteBaseUrl,
     {
