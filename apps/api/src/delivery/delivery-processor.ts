@@ -24,9 +24,10 @@ export class DeliveryProcessor {
   ) {}
 
   async process(item: PlannedDelivery, probe: boolean, settings: Settings): Promise<UpstreamSignal> {
-    const { delivery, conversion, first } = item;
+    const { delivery, conversion, first, lease } = item;
     if (!first || !settings.afliteApiKey) {
-      await this.repo.postpone(delivery.id, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
+      const written = await this.repo.postpone(lease, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
+      if (written === 'lease-lost') this.finish.leaseLost(item, 'the delivery was not postponed');
       return { upstream: 'none' };
     }
     const apiKey = settings.afliteApiKey;
@@ -46,15 +47,22 @@ export class DeliveryProcessor {
       return decision.upstream;
     }
     await this.finish.closeCheck(item, sent, decision);
-    const resent = await this.send.run(await this.recordSend(item, settings), apiKey, conversion.mref);
+    const send = await this.recordSend(item, settings);
+    if (!send) {
+      this.finish.leaseLost(item, 'the goal was not sent');
+      // The goals feed did answer: that much is known about Aflite.
+      return { upstream: 'up' };
+    }
+    const resent = await this.send.run(send, apiKey, conversion.mref);
     const outcome = decide(on(resent.answer));
     await this.finish.run(item, resent, outcome);
     return outcome.upstream;
   }
 
   /** The send after a "not held" check records its in-flight attempt (and flags the delivery) before it leaves. */
-  private async recordSend(item: PlannedDelivery, settings: Settings): Promise<PlannedSend & { attemptId: number }> {
+  private async recordSend(item: PlannedDelivery, settings: Settings): Promise<(PlannedSend & { attemptId: number }) | null> {
     const call = planSend(item, settings, Date.now());
-    return { ...call, attemptId: await this.repo.startAttempt(item.delivery.id, call.attempt) };
+    const attemptId = await this.repo.recordSendAttempt(item.lease, call.attempt);
+    return attemptId === null ? null : { ...call, attemptId };
   }
 }

@@ -49,13 +49,23 @@ export interface DeliveryOutcome extends AttemptClose {
   delivery: DeliveryChange;
 }
 
+/** A claimed delivery as its claimer knows it: every write under the claim matches the owner as well as the id. */
+export interface Lease {
+  deliveryId: number;
+  owner: string;
+}
+
+/** `lease-lost`: the lease ran out and another instance claimed the delivery; it owns the outcome now. */
+export type LeasedWrite = 'written' | 'lease-lost';
+
 interface AttemptStart {
-  deliveryId: number | null;
+  /** Null for an attempt outside the outbox (a trace-only test). */
+  lease: Lease | null;
   attempt: NewAttempt;
 }
 
 interface AttemptFinish {
-  deliveryId: number | null;
+  lease: Lease | null;
   conversionId: number;
   close: AttemptClose;
   delivery: DeliveryChange | null;
@@ -69,8 +79,8 @@ interface AttemptFinish {
  */
 @Injectable()
 export class DeliveryRepository {
-  private readonly starts: GroupCommit<AttemptStart, number>;
-  private readonly finishes: GroupCommit<AttemptFinish, void>;
+  private readonly starts: GroupCommit<AttemptStart, number | null>;
+  private readonly finishes: GroupCommit<AttemptFinish, LeasedWrite>;
 
   constructor(private readonly db: Db) {
     this.starts = new GroupCommit(db, (m, job) => this.writeStart(m, job));
@@ -116,44 +126,68 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records the attempt as in flight and flags the delivery for reconciliation *before* the request
-   * leaves: if the process dies mid-send, whoever claims it next asks Aflite before sending again.
+   * Records a send as in flight and flags its delivery for reconciliation *before* the request leaves: if
+   * the process dies mid-send, whoever claims it next asks Aflite before sending again. Null, and nothing
+   * recorded, when the lease is lost: the send must not leave.
    */
-  startAttempt(deliveryId: number | null, attempt: NewAttempt): Promise<number> {
-    return this.starts.submit({ deliveryId, attempt });
+  recordSendAttempt(lease: Lease, attempt: NewAttempt): Promise<number | null> {
+    return this.starts.submit({ lease, attempt });
   }
 
-  finish(deliveryId: number, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
+  /** Records an attempt outside the outbox (a trace-only test) as in flight. */
+  async recordAttempt(attempt: NewAttempt): Promise<number> {
+    const id = await this.starts.submit({ lease: null, attempt });
+    if (id === null) throw new Error('an attempt outside the outbox has no lease to lose');
+    return id;
+  }
+
+  /**
+   * Writes a delivery's outcome under its lease. When the lease is lost only our own attempt row is closed:
+   * the outbox row and the conversion's status belong to the instance that claimed the delivery since.
+   */
+  finish(lease: Lease, conversionId: number, outcome: DeliveryOutcome): Promise<LeasedWrite> {
     const { delivery, ...close } = outcome;
-    return this.finishes.submit({ deliveryId, conversionId, close, delivery, at: Date.now() });
+    return this.finishes.submit({ lease, conversionId, close, delivery, at: Date.now() });
   }
 
   /** Closes an attempt that leaves the outbox row as it is: a goals-feed "not held" before the send, a test. */
-  closeAttempt(conversionId: number, close: AttemptClose): Promise<void> {
-    return this.finishes.submit({ deliveryId: null, conversionId, close, delivery: null, at: Date.now() });
+  async closeAttempt(conversionId: number, close: AttemptClose): Promise<void> {
+    await this.finishes.submit({ lease: null, conversionId, close, delivery: null, at: Date.now() });
   }
 
-  private async writeStart(m: EntityManager, { deliveryId, attempt }: AttemptStart): Promise<number> {
-    if (deliveryId !== null && attempt.kind === 'send') {
-      await m.update(DeliveryEntity, { id: deliveryId }, { needsReconcile: true, updatedAt: attempt.startedAt });
+  private async writeStart(m: EntityManager, { lease, attempt }: AttemptStart): Promise<number | null> {
+    if (lease !== null) {
+      const fenced = await m.update(DeliveryEntity, { id: lease.deliveryId, leaseOwner: lease.owner }, { needsReconcile: true, updatedAt: attempt.startedAt });
+      if (fenced.affected === 0) return null;
     }
     const saved = await m.save(m.create(DeliveryAttemptEntity, attempt));
     return saved.id;
   }
 
-  private async writeFinish(m: EntityManager, { deliveryId, conversionId, close, delivery, at }: AttemptFinish): Promise<void> {
+  private async writeFinish(m: EntityManager, { lease, conversionId, close, delivery, at }: AttemptFinish): Promise<LeasedWrite> {
     await m.update(DeliveryAttemptEntity, { id: close.attemptId }, close.attempt);
-    if (deliveryId !== null && delivery) {
-      await m.update(DeliveryEntity, { id: deliveryId }, { ...delivery, leaseOwner: null, leaseUntil: null, updatedAt: at });
+    if (lease !== null && delivery) {
+      const fenced = await m.update(
+        DeliveryEntity,
+        { id: lease.deliveryId, leaseOwner: lease.owner },
+        { ...delivery, leaseOwner: null, leaseUntil: null, updatedAt: at },
+      );
+      if (fenced.affected === 0) return 'lease-lost';
     }
     if (close.conversion) await m.update(ConversionEntity, { id: conversionId }, close.conversion);
+    return 'written';
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. Aflite not configured yet). */
-  async postpone(deliveryId: number, until: number, reason: string): Promise<void> {
-    await this.db.write((m) =>
-      m.update(DeliveryEntity, { id: deliveryId }, { leaseOwner: null, leaseUntil: null, nextAttemptAt: until, lastError: reason, updatedAt: Date.now() }),
+  async postpone(lease: Lease, until: number, reason: string): Promise<LeasedWrite> {
+    const fenced = await this.db.write((m) =>
+      m.update(
+        DeliveryEntity,
+        { id: lease.deliveryId, leaseOwner: lease.owner },
+        { leaseOwner: null, leaseUntil: null, nextAttemptAt: until, lastError: reason, updatedAt: Date.now() },
+      ),
     );
+    return fenced.affected === 0 ? 'lease-lost' : 'written';
   }
 
   /** At shutdown: hand every lease this instance holds back, so another instance need not wait for expiry. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../../database/db.service';
 import type { Settings } from '../../settings/settings.types';
-import { ClaimedDelivery, DeliveryRepository } from '../delivery.repository';
+import { ClaimedDelivery, DeliveryRepository, type Lease } from '../delivery.repository';
 import { planFirstCall, type PlannedCall } from './plan-first-call';
 
 export interface ClaimInput {
@@ -15,6 +15,7 @@ export interface ClaimInput {
 
 /** A leased delivery and its first call, whose attempt row is committed as in flight; null: nothing to call yet. */
 export interface PlannedDelivery extends ClaimedDelivery {
+  lease: Lease;
   first: (PlannedCall & { attemptId: number }) | null;
 }
 
@@ -44,7 +45,7 @@ export class ClaimStage {
       let next = 0;
       return claimed.map((item, i) => {
         const call = calls[i];
-        return { ...item, first: call ? { ...call, attemptId: attemptIds[next++] } : null };
+        return { ...item, lease: { deliveryId: item.delivery.id, owner: input.owner }, first: call ? { ...call, attemptId: attemptIds[next++] } : null };
       });
     });
   }
