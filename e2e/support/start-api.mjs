@@ -18,7 +18,7 @@ const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     LOG_LEVEL: 'warn',
     DELIVERY_POLL_MS: '200',
     DELIVERY_TIMEOUT_MS: '2000',
-    DELIVERY_LEASE_MS: '5000',
+    DELIVERY_LEASE_MS: '14000',
     CIRCUIT_FAILURE_THRESHOLD: '1000',
   },
 });

@@ -32,6 +32,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('refuses a lease shorter than the two calls one delivery can make, naming both variables', () => {
+    // 1 s timeout: each call up to 1 s connect + 1 s headers + 1 s body, two calls, 2 s margin.
+    const env = { DELIVERY_TIMEOUT_MS: '1000', GOALPOST_SECRET: 's' };
+    expect(() => loadConfig({ ...env, DELIVERY_LEASE_MS: '7999' }, dir())).toThrow(/DELIVERY_LEASE_MS: must be at least 8000 when DELIVERY_TIMEOUT_MS is 1000/);
+    expect(loadConfig({ ...env, DELIVERY_LEASE_MS: '8000' }, dir()).delivery.leaseMs).toBe(8000);
+  });
+
+  it('caps the connect part of a call at 5 s when it checks the lease', () => {
+    // 10 s timeout: 5 s connect + 10 s headers + 10 s body, twice, plus the margin.
+    expect(() => loadConfig({ DELIVERY_TIMEOUT_MS: '10000', DELIVERY_LEASE_MS: '51999', GOALPOST_SECRET: 's' }, dir())).toThrow(/at least 52000/);
+    expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).delivery).toMatchObject({ timeoutMs: 10_000, leaseMs: 60_000 });
+  });
+
   it('refuses non-positive tuning values', () => {
     expect(() => loadConfig({ DELIVERY_MAX_ATTEMPTS: '0', GOALPOST_SECRET: 's' }, dir())).toThrow(/DELIVERY_MAX_ATTEMPTS/);
   });

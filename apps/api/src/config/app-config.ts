@@ -2,6 +2,7 @@ import { bool, cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
+import { CALLS_PER_DELIVERY, LEASE_MARGIN_MS, longestCallMs, shortestLeaseMs } from '../delivery/aflite-timeouts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
@@ -123,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })) {
     positive(name, value);
   }
+  leaseOutlastsCalls(e.DELIVERY_LEASE_MS, e.DELIVERY_TIMEOUT_MS);
 
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
   return {
@@ -157,6 +159,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
     },
   };
+}
+
+/**
+ * Once a lease runs out another instance may claim the delivery and send it too: the lease must outlast
+ * the longest a delivery can keep Aflite busy, or a slow Aflite becomes duplicate goals.
+ */
+function leaseOutlastsCalls(leaseMs: number, timeoutMs: number): void {
+  const shortest = shortestLeaseMs(timeoutMs);
+  if (leaseMs >= shortest) return;
+  throw new Error(
+    `Invalid configuration:\n  DELIVERY_LEASE_MS: must be at least ${shortest} when DELIVERY_TIMEOUT_MS is ${timeoutMs}: ` +
+      `a delivery can make ${CALLS_PER_DELIVERY} calls to Aflite (goals-feed check, then send) of up to ${longestCallMs(timeoutMs)} ms each ` +
+      `(connect + headers + body timeouts), plus ${LEASE_MARGIN_MS} ms for its commits. Raise DELIVERY_LEASE_MS or lower DELIVERY_TIMEOUT_MS.`,
+  );
 }
 
 function databaseFrom(databaseUrl: string | undefined, dataDir: string, cwd: string): DatabaseConfig {

@@ -2,61 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { redactRequest, scrubSecret, type AfliteRequest } from '@goalpost/aflite';
 import type { AttemptKind, AttemptTrigger } from '@goalpost/contracts';
 import { AfliteClient, type AfliteCallResult } from './aflite-client';
-import type { DeliveryOutcome, NewAttempt } from './delivery.repository';
-import { DeliveryRepository } from './delivery.repository';
+import type { NewAttempt } from './delivery.repository';
+
+/** The attempt columns that describe Aflite's answer; outcome and reason are decided elsewhere. */
+export type AnswerColumns = Partial<Pick<NewAttempt, 'statusCode' | 'responseHeaders' | 'responseBody' | 'errorCode' | 'durationMs'>>;
 
 export interface RecordedCall {
   attemptId: number;
   result: AfliteCallResult;
-  /** The attempt columns describing the answer; the caller adds outcome and reason. */
-  answer: Omit<DeliveryOutcome['attempt'], 'outcome'>;
+  answer: AnswerColumns;
 }
 
 export interface CallMeta {
-  deliveryId: number | null;
   conversionId: number;
   kind: AttemptKind;
   trigger: AttemptTrigger;
 }
 
-/** One call to Aflite, recorded as an attempt before it leaves and described (key scrubbed) after it returns. */
+/** The in-flight attempt row for a call, key redacted; committed before the call leaves. */
+export function describeAttempt(req: AfliteRequest, meta: CallMeta, startedAt: number): NewAttempt {
+  const redacted = redactRequest(req);
+  return {
+    conversionId: meta.conversionId,
+    kind: meta.kind,
+    trigger: meta.trigger,
+    method: redacted.method,
+    url: redacted.url,
+    params: JSON.stringify(redacted.params),
+    statusCode: null,
+    responseHeaders: null,
+    responseBody: null,
+    errorCode: null,
+    outcome: 'in-flight',
+    reason: null,
+    durationMs: null,
+    startedAt,
+  };
+}
+
+/** One call to Aflite whose in-flight attempt is already committed, described (key scrubbed) when it returns. */
 @Injectable()
 export class AfliteCall {
-  constructor(
-    private readonly client: AfliteClient,
-    private readonly repo: DeliveryRepository,
-  ) {}
+  constructor(private readonly client: AfliteClient) {}
 
-  async run(req: AfliteRequest, apiKey: string, meta: CallMeta): Promise<RecordedCall> {
-    const attemptId = await this.repo.startAttempt(meta.deliveryId, this.describe(req, meta));
-    return this.send(req, apiKey, attemptId);
-  }
-
-  /** The in-flight attempt row for a call, key redacted; committed before the call leaves. */
-  describe(req: AfliteRequest, meta: CallMeta): NewAttempt {
-    const redacted = redactRequest(req);
-    return {
-      conversionId: meta.conversionId,
-      kind: meta.kind,
-      trigger: meta.trigger,
-      method: redacted.method,
-      url: redacted.url,
-      params: JSON.stringify(redacted.params),
-      statusCode: null,
-      responseHeaders: null,
-      responseBody: null,
-      errorCode: null,
-      outcome: 'in-flight',
-      reason: null,
-      durationMs: null,
-      startedAt: Date.now(),
-    };
-  }
-
-  /** Sends a call whose in-flight attempt is already committed. */
   async send(req: AfliteRequest, apiKey: string, attemptId: number): Promise<RecordedCall> {
     const result = await this.client.call(req);
-    const answer =
+    const answer: AnswerColumns =
       'response' in result
         ? {
             statusCode: result.response.status,

@@ -3,6 +3,7 @@ import { describeNetworkError, type AfliteRequest, type AfliteResponse, type Net
 import { Agent, request } from 'undici';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { afliteTimeouts } from './aflite-timeouts';
 
 export type AfliteCallResult = ({ response: AfliteResponse } | { error: NetworkFailure }) & { durationMs: number };
 
@@ -17,13 +18,14 @@ export class AfliteClient implements OnModuleDestroy {
   private readonly agent: Agent;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const timeout = config.delivery.timeoutMs;
+    // The boot check on DELIVERY_LEASE_MS (app-config.ts) relies on these bounds: keep both on afliteTimeouts.
+    const timeouts = afliteTimeouts(config.delivery.timeoutMs);
     this.agent = new Agent({
       connections: 32,
       keepAliveTimeout: 10_000,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      connect: { timeout: Math.min(timeout, 5_000) },
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      connect: { timeout: timeouts.connectMs },
     });
   }
 

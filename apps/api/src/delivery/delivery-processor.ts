@@ -1,178 +1,68 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { buildGoalsFeedRequest, buildRegisterGoalRequest, classifyGoalsFeed, classifyRegisterGoal, feedHoldsMref, type AfliteRequest } from '@goalpost/aflite';
-import { SettingsService } from '../settings/settings.service';
+import { Injectable } from '@nestjs/common';
 import type { Settings } from '../settings/settings.types';
-import { AfliteCall } from './aflite-call';
-import { nextRetryDelay } from './backoff';
-import { ClaimedDelivery, ClaimedWithCall, DeliveryRepository, NewAttempt } from './delivery.repository';
-
-/** What one processed delivery says about Aflite, for the circuit breaker. */
-export interface UpstreamSignal {
-  upstream: 'up' | 'down' | 'none';
-  /** Why Aflite counts as down, shown on the health page and dashboard banner. */
-  reason?: string;
-}
-
-/** The first call a claimed delivery makes: a goals-feed check when an earlier send may have landed, else a send. */
-export interface FirstCall {
-  kind: 'reconcile' | 'send';
-  req: AfliteRequest;
-  attempt: NewAttempt;
-}
-
-/** What one claim works with: the settings it was planned on and each delivery's first call. */
-export interface ClaimPlan {
-  settings: Settings;
-  firstCall: (claimed: ClaimedDelivery) => FirstCall | null;
-}
-
-export type PlannedDelivery = ClaimedWithCall<FirstCall>;
+import { DeliveryRepository } from './delivery.repository';
+import type { PlannedDelivery } from './stages/claim';
+import { decide, type DecideInput, type UpstreamSignal } from './stages/decide';
+import { FinishStage } from './stages/finish';
+import { planSend, type PlannedSend } from './stages/plan-first-call';
+import { SendStage, type CallAnswer } from './stages/send';
 
 /** Retry a configuration problem this often without using up attempts. */
 const NOT_CONFIGURED_RETRY_MS = 30_000;
 
+/**
+ * The line one claimed delivery goes down: send its first call → decide → finish; when that call was a
+ * goals-feed check that found nothing, the check is closed and the send follows under the same claim:
+ * record its attempt → send → decide → finish. The first call's attempt was committed with the claim.
+ */
 @Injectable()
 export class DeliveryProcessor {
-  private readonly logger = new Logger('Delivery');
-
   constructor(
     private readonly repo: DeliveryRepository,
-    private readonly settings: SettingsService,
-    private readonly call: AfliteCall,
+    private readonly send: SendStage,
+    private readonly finish: FinishStage,
   ) {}
 
-  /** Reads the settings once for a claim; no first call while Aflite is not configured (process postpones). */
-  async plan(): Promise<ClaimPlan> {
-    const settings = await this.settings.get();
-    const configured = Boolean(settings.afliteApiKey && settings.afliteMid);
-    return { settings, firstCall: (claimed) => (configured ? this.firstCall(claimed, settings) : null) };
-  }
-
-  /**
-   * Delivers one claimed conversion: asks the goals feed first when an earlier send may have reached Aflite,
-   * then sends, classifies the answer and commits attempt, outbox row and conversion status together.
-   * A probe (half-open circuit) that fails does not use up an attempt. The first call's attempt was
-   * committed with the claim; a send after a "not found" feed check records its own first.
-   */
-  async process({ delivery, conversion, first }: PlannedDelivery, probe: boolean, settings: Settings): Promise<UpstreamSignal> {
+  async process(item: PlannedDelivery, probe: boolean, settings: Settings): Promise<UpstreamSignal> {
+    const { delivery, conversion, first, lease } = item;
     if (!first || !settings.afliteApiKey) {
-      await this.repo.postpone(delivery.id, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
+      const written = await this.repo.postpone(lease, Date.now() + NOT_CONFIGURED_RETRY_MS, 'Aflite API key or merchant ID is not set');
+      if (written === 'lease-lost') this.finish.leaseLost(item, 'the delivery was not postponed');
       return { upstream: 'none' };
     }
     const apiKey = settings.afliteApiKey;
-    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
-
-    if (first.kind === 'reconcile') {
-      const { attemptId, result, answer } = await this.call.send(first.req, apiKey, first.attemptId);
-      const feed = 'response' in result ? classifyGoalsFeed(result.response) : { ok: false as const, reason: `${result.error.code}${result.error.message ? `: ${result.error.message}` : ''}` };
-      if (feed.ok && feedHoldsMref(feed.goals, conversion.mref)) {
-        await this.repo.finish(delivery.id, conversion.id, {
-          attemptId,
-          attempt: { ...answer, outcome: 'reconciled', reason: 'Aflite already holds this mref; not sent again' },
-          delivery: { state: 'delivered', needsReconcile: false, forceSend: false, reconciled: true, lastError: null, nextTrigger: 'auto' },
-          conversionStatus: 'delivered',
-          deliveredAt: Date.now(),
-        });
-        this.logger.log({ conversionId: conversion.id, mref: conversion.mref }, 'reconciled: Aflite already holds the mref');
-        return { upstream: 'up' };
-      }
-      if (!feed.ok) {
-        const attempts = probe ? delivery.attemptCount : delivery.attemptCount + 1;
-        const reason = `Goals feed check failed: ${feed.reason}`;
-        await this.repo.finish(delivery.id, conversion.id, {
-          attemptId,
-          attempt: { ...answer, outcome: 'retry', reason },
-          delivery: this.retryOrGiveUp(attempts, settings, reason, true),
-          conversionStatus: attempts >= settings.maxAttempts ? 'failed' : undefined,
-        });
-        return { upstream: 'down', reason };
-      }
-      await this.repo.finish(null, conversion.id, { attemptId, attempt: { ...answer, outcome: 'not-found', reason: 'Aflite does not hold this mref yet: sending' } });
-    }
-
-    const { attemptId, result, answer } =
-      first.kind === 'send'
-        ? await this.call.send(first.req, apiKey, first.attemptId)
-        : await this.call.run(this.registerRequest(conversion, settings), apiKey, { ...meta, kind: 'send' });
-    const verdict = classifyRegisterGoal(result);
-    const upstreamFailed = verdict.outcome === 'retry' || verdict.outcome === 'ambiguous';
-    const attempts = probe && upstreamFailed ? delivery.attemptCount : delivery.attemptCount + 1;
-
-    if (verdict.outcome === 'delivered') {
-      await this.repo.finish(delivery.id, conversion.id, {
-        attemptId,
-        attempt: { ...answer, outcome: 'delivered', reason: verdict.reason },
-        delivery: { state: 'delivered', attemptCount: attempts, needsReconcile: false, forceSend: false, lastError: null, nextTrigger: 'auto' },
-        conversionStatus: 'delivered',
-        deliveredAt: Date.now(),
-      });
-      return { upstream: 'up' };
-    }
-    if (verdict.outcome === 'failed') {
-      await this.repo.finish(delivery.id, conversion.id, {
-        attemptId,
-        attempt: { ...answer, outcome: 'failed', reason: verdict.reason },
-        delivery: { state: 'failed', attemptCount: attempts, needsReconcile: false, forceSend: false, lastError: verdict.reason, nextTrigger: 'auto' },
-        conversionStatus: 'failed',
-      });
-      this.logger.warn({ conversionId: conversion.id, mref: conversion.mref, reason: verdict.reason }, 'delivery failed');
-      return { upstream: 'up' };
-    }
-    const ambiguous = verdict.outcome === 'ambiguous';
-    const next = this.retryOrGiveUp(attempts, settings, verdict.reason, ambiguous, verdict.retryAfterMs);
-    await this.repo.finish(delivery.id, conversion.id, {
-      attemptId,
-      attempt: { ...answer, outcome: next.state === 'failed' ? 'failed' : verdict.outcome, reason: verdict.reason },
-      delivery: next,
-      conversionStatus: next.state === 'failed' ? 'failed' : undefined,
+    const on = <A extends CallAnswer>(answer: A): DecideInput & { answer: A } => ({
+      answer,
+      attemptsUsed: delivery.attemptCount,
+      policy: settings,
+      probe,
+      now: Date.now(),
+      jitter: Math.random(),
     });
-    return { upstream: 'down', reason: verdict.reason };
-  }
 
-  private firstCall({ delivery, conversion }: ClaimedDelivery, settings: Settings): FirstCall {
-    const meta = { deliveryId: delivery.id, conversionId: conversion.id, trigger: delivery.nextTrigger };
-    if (delivery.needsReconcile && !delivery.forceSend) {
-      const req = buildGoalsFeedRequest(settings.afliteBaseUrl, { apiKey: settings.afliteApiKey ?? '', merchantRef: conversion.mref }, settings.afliteMethod);
-      return { kind: 'reconcile', req, attempt: this.call.describe(req, { ...meta, kind: 'reconcile' }) };
+    const sent = await this.send.run(first, apiKey, conversion.mref);
+    const decision = decide(on(sent.answer));
+    if (decision.next === 'finish') {
+      await this.finish.run(item, sent, decision);
+      return decision.upstream;
     }
-    const req = this.registerRequest(conversion, settings);
-    return { kind: 'send', req, attempt: this.call.describe(req, { ...meta, kind: 'send' }) };
-  }
-
-  private registerRequest(conversion: ClaimedDelivery['conversion'], settings: Settings): AfliteRequest {
-    return buildRegisterGoalRequest(
-      settings.afliteBaseUrl,
-      {
-        apiKey: settings.afliteApiKey ?? '',
-        merchantId: settings.afliteMid ?? '',
-        clickSessionId: conversion.clickSessionId ?? '',
-        goalId: conversion.afliteGoalId,
-        merchantRef: conversion.mref,
-        valueMinor: conversion.valueMinor,
-      },
-      settings.afliteMethod,
-    );
-  }
-
-  private retryOrGiveUp(attempts: number, settings: Settings, reason: string, needsReconcile: boolean, retryAfterMs?: number) {
-    if (attempts >= settings.maxAttempts) {
-      return {
-        state: 'failed' as const,
-        attemptCount: attempts,
-        needsReconcile,
-        forceSend: false,
-        nextTrigger: 'auto' as const,
-        lastError: `Gave up after ${attempts} attempts: ${reason}`.slice(0, 500),
-      };
+    await this.finish.closeCheck(item, sent, decision);
+    const send = await this.recordSend(item, settings);
+    if (!send) {
+      this.finish.leaseLost(item, 'the goal was not sent');
+      // The goals feed did answer: that much is known about Aflite.
+      return { upstream: 'up' };
     }
-    return {
-      state: 'pending' as const,
-      attemptCount: attempts,
-      needsReconcile,
-      forceSend: false,
-      nextTrigger: 'auto' as const,
-      nextAttemptAt: Date.now() + nextRetryDelay(attempts, settings, retryAfterMs),
-      lastError: reason.slice(0, 500),
-    };
+    const resent = await this.send.run(send, apiKey, conversion.mref);
+    const outcome = decide(on(resent.answer));
+    await this.finish.run(item, resent, outcome);
+    return outcome.upstream;
+  }
+
+  /** The send after a "not held" check records its in-flight attempt (and flags the delivery) before it leaves. */
+  private async recordSend(item: PlannedDelivery, settings: Settings): Promise<(PlannedSend & { attemptId: number }) | null> {
+    const call = planSend(item, settings, Date.now());
+    const attemptId = await this.repo.recordSendAttempt(item.lease, call.attempt);
+    return attemptId === null ? null : { ...call, attemptId };
   }
 }

@@ -3,6 +3,9 @@ import { EpochMsColumn } from '../database/columns';
 
 export type DeliveryState = 'pending' | 'delivered' | 'failed';
 
+/** varchar(64) in the migrations; lease-owner.ts keeps every owner id within it. */
+export const LEASE_OWNER_LENGTH = 64;
+
 /** The outbox row: one per attributed conversion, claimed by a worker with a lease. */
 @Entity('deliveries')
 export class DeliveryEntity {
@@ -21,7 +24,7 @@ export class DeliveryEntity {
   @EpochMsColumn({ name: 'next_attempt_at' })
   nextAttemptAt: number;
 
-  @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'lease_owner', type: 'varchar', length: LEASE_OWNER_LENGTH, nullable: true })
   leaseOwner: string | null;
 
   @EpochMsColumn({ name: 'lease_until', nullable: true })

@@ -4,6 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { Db } from '../database/db.service';
 import { GroupCommit } from '../database/group-commit';
+import { SqlParams } from '../database/sql-params';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity, DeliveryState } from './delivery.entity';
 
@@ -14,27 +15,60 @@ export interface ClaimedDelivery {
 
 export type NewAttempt = Omit<DeliveryAttemptEntity, 'id'>;
 
-/** A claimed delivery with its first call, whose attempt was committed as in flight together with the claim. */
-export type ClaimedWithCall<C> = ClaimedDelivery & { first: (C & { attemptId: number }) | null };
+export interface ClaimRequest {
+  owner: string;
+  now: number;
+  limit: number;
+  leaseMs: number;
+}
 
-/** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
-export interface DeliveryOutcome {
-  attemptId: number;
-  attempt: Partial<NewAttempt> & { outcome: AttemptOutcome };
-  delivery?: Partial<Pick<DeliveryEntity, 'state' | 'attemptCount' | 'nextAttemptAt' | 'needsReconcile' | 'forceSend' | 'lastError' | 'reconciled' | 'nextTrigger'>>;
-  conversionStatus?: ConversionStatus;
+export interface AttemptToRecord {
+  deliveryId: number;
+  attempt: NewAttempt;
+}
+
+/** The columns a delivery's outcome sets on its outbox row. */
+export type DeliveryChange = Partial<
+  Pick<DeliveryEntity, 'state' | 'attemptCount' | 'nextAttemptAt' | 'needsReconcile' | 'forceSend' | 'lastError' | 'reconciled' | 'nextTrigger'>
+>;
+
+export interface ConversionChange {
+  status: ConversionStatus;
   deliveredAt?: number;
 }
 
+/** An in-flight attempt closed: Aflite's answer, the outcome and why; and the conversion's status when it changes. */
+export interface AttemptClose {
+  attemptId: number;
+  attempt: Partial<NewAttempt> & { outcome: AttemptOutcome };
+  conversion: ConversionChange | null;
+}
+
+/** What one processed delivery changes: its attempt, its outbox row and its conversion's status, in one commit. */
+export interface DeliveryOutcome extends AttemptClose {
+  delivery: DeliveryChange;
+}
+
+/** A claimed delivery as its claimer knows it: every write under the claim matches the owner as well as the id. */
+export interface Lease {
+  deliveryId: number;
+  owner: string;
+}
+
+/** `lease-lost`: the lease ran out and another instance claimed the delivery; it owns the outcome now. */
+export type LeasedWrite = 'written' | 'lease-lost';
+
 interface AttemptStart {
-  deliveryId: number | null;
+  /** Null for an attempt outside the outbox (a trace-only test). */
+  lease: Lease | null;
   attempt: NewAttempt;
 }
 
 interface AttemptFinish {
-  deliveryId: number | null;
+  lease: Lease | null;
   conversionId: number;
-  outcome: DeliveryOutcome;
+  close: AttemptClose;
+  delivery: DeliveryChange | null;
   at: number;
 }
 
@@ -45,8 +79,8 @@ interface AttemptFinish {
  */
 @Injectable()
 export class DeliveryRepository {
-  private readonly starts: GroupCommit<AttemptStart, number>;
-  private readonly finishes: GroupCommit<AttemptFinish, void>;
+  private readonly starts: GroupCommit<AttemptStart, number | null>;
+  private readonly finishes: GroupCommit<AttemptFinish, LeasedWrite>;
 
   constructor(private readonly db: Db) {
     this.starts = new GroupCommit(db, (m, job) => this.writeStart(m, job));
@@ -54,89 +88,106 @@ export class DeliveryRepository {
   }
 
   /**
-   * Leases up to `limit` due deliveries to `owner`. On PostgreSQL, SKIP LOCKED lets several instances
-   * claim side by side without ever taking the same row; on SQLite the single-statement update runs
-   * under the database's write lock, which gives the same guarantee.
-   *
-   * `firstCall` describes the call each delivery will make first (null: none). Its attempt is recorded as
-   * in flight, and a send flags the delivery for reconciliation, in the claim's own transaction: committed
-   * before any request leaves, at one commit per claimed batch instead of one per delivery.
+   * Leases up to `limit` due deliveries to `owner`, inside the caller's transaction. On PostgreSQL, SKIP LOCKED
+   * lets several instances claim side by side without ever taking the same row; on SQLite the single-statement
+   * update runs under the database's write lock, which gives the same guarantee.
    */
-  async claimDue<C extends { attempt: NewAttempt }>(
-    owner: string,
-    now: number,
-    limit: number,
-    leaseMs: number,
-    firstCall: (claimed: ClaimedDelivery) => C | null,
-  ): Promise<ClaimedWithCall<C>[]> {
-    const p = (i: number) => this.db.param(i);
+  async claim(m: EntityManager, { owner, now, limit, leaseMs }: ClaimRequest): Promise<ClaimedDelivery[]> {
+    const params = new SqlParams(this.db);
+    const [leaseOwner, leaseUntil, at, max] = params.addAll([owner, now + leaseMs, now, limit]);
     const lock = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
-    return this.db.write(async (m) => {
-      const claimed = await this.db.query<{ id: number }>(
-        m,
-        `UPDATE "deliveries" SET "lease_owner" = ${p(1)}, "lease_until" = ${p(2)}, "updated_at" = ${p(3)}
-         WHERE "id" IN (
-           SELECT "id" FROM "deliveries"
-           WHERE "state" = 'pending' AND "next_attempt_at" <= ${p(3)} AND ("lease_until" IS NULL OR "lease_until" < ${p(3)})
-           ORDER BY "next_attempt_at", "id" LIMIT ${p(4)} ${lock})
-         RETURNING "id"`,
-        [owner, now + leaseMs, now, limit],
-      );
-      if (claimed.length === 0) return [];
-      const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
-      const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
-      const byId = new Map(conversions.map((c) => [c.id, c]));
-      const out: ClaimedWithCall<C>[] = [];
-      const sending: number[] = [];
-      for (const delivery of deliveries) {
-        const item: ClaimedDelivery = { delivery, conversion: byId.get(delivery.conversionId)! };
-        const call = firstCall(item);
-        if (!call) {
-          out.push({ ...item, first: null });
-          continue;
-        }
-        if (call.attempt.kind === 'send') sending.push(delivery.id);
-        const saved = await m.save(m.create(DeliveryAttemptEntity, call.attempt));
-        out.push({ ...item, first: { ...call, attemptId: saved.id } });
-      }
-      if (sending.length > 0) await m.update(DeliveryEntity, { id: In(sending) }, { needsReconcile: true, updatedAt: now });
-      return out;
-    });
+    const claimed = await this.db.query<{ id: number }>(
+      m,
+      `UPDATE "deliveries" SET "lease_owner" = ${leaseOwner}, "lease_until" = ${leaseUntil}, "updated_at" = ${at}
+       WHERE "id" IN (
+         SELECT "id" FROM "deliveries"
+         WHERE "state" = 'pending' AND "next_attempt_at" <= ${at} AND ("lease_until" IS NULL OR "lease_until" < ${at})
+         ORDER BY "next_attempt_at", "id" LIMIT ${max} ${lock})
+       RETURNING "id"`,
+      params.values,
+    );
+    if (claimed.length === 0) return [];
+    const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
+    const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
+    const byId = new Map(conversions.map((c) => [c.id, c]));
+    return deliveries.map((delivery) => ({ delivery, conversion: byId.get(delivery.conversionId)! }));
   }
 
   /**
-   * Records the attempt as in flight and flags the delivery for reconciliation *before* the request
-   * leaves: if the process dies mid-send, whoever claims it next asks Aflite before sending again.
+   * Records attempts as in flight inside the caller's transaction, answering their ids in order; a send flags
+   * its delivery for reconciliation, so whoever claims it after a crash asks Aflite before sending again.
    */
-  startAttempt(deliveryId: number | null, attempt: NewAttempt): Promise<number> {
-    return this.starts.submit({ deliveryId, attempt });
+  async recordAttempts(m: EntityManager, attempts: AttemptToRecord[], now: number): Promise<number[]> {
+    const ids: number[] = [];
+    for (const { attempt } of attempts) ids.push((await m.save(m.create(DeliveryAttemptEntity, attempt))).id);
+    const sending = attempts.filter((a) => a.attempt.kind === 'send').map((a) => a.deliveryId);
+    if (sending.length > 0) await m.update(DeliveryEntity, { id: In(sending) }, { needsReconcile: true, updatedAt: now });
+    return ids;
   }
 
-  finish(deliveryId: number | null, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
-    return this.finishes.submit({ deliveryId, conversionId, outcome, at: Date.now() });
+  /**
+   * Records a send as in flight and flags its delivery for reconciliation *before* the request leaves: if
+   * the process dies mid-send, whoever claims it next asks Aflite before sending again. Null, and nothing
+   * recorded, when the lease is lost: the send must not leave.
+   */
+  recordSendAttempt(lease: Lease, attempt: NewAttempt): Promise<number | null> {
+    return this.starts.submit({ lease, attempt });
   }
 
-  private async writeStart(m: EntityManager, { deliveryId, attempt }: AttemptStart): Promise<number> {
-    if (deliveryId !== null && attempt.kind === 'send') {
-      await m.update(DeliveryEntity, { id: deliveryId }, { needsReconcile: true, updatedAt: attempt.startedAt });
+  /** Records an attempt outside the outbox (a trace-only test) as in flight. */
+  async recordAttempt(attempt: NewAttempt): Promise<number> {
+    const id = await this.starts.submit({ lease: null, attempt });
+    if (id === null) throw new Error('an attempt outside the outbox has no lease to lose');
+    return id;
+  }
+
+  /**
+   * Writes a delivery's outcome under its lease. When the lease is lost only our own attempt row is closed:
+   * the outbox row and the conversion's status belong to the instance that claimed the delivery since.
+   */
+  finish(lease: Lease, conversionId: number, outcome: DeliveryOutcome): Promise<LeasedWrite> {
+    const { delivery, ...close } = outcome;
+    return this.finishes.submit({ lease, conversionId, close, delivery, at: Date.now() });
+  }
+
+  /** Closes an attempt that leaves the outbox row as it is: a goals-feed "not held" before the send, a test. */
+  async closeAttempt(conversionId: number, close: AttemptClose): Promise<void> {
+    await this.finishes.submit({ lease: null, conversionId, close, delivery: null, at: Date.now() });
+  }
+
+  private async writeStart(m: EntityManager, { lease, attempt }: AttemptStart): Promise<number | null> {
+    if (lease !== null) {
+      const fenced = await m.update(DeliveryEntity, { id: lease.deliveryId, leaseOwner: lease.owner }, { needsReconcile: true, updatedAt: attempt.startedAt });
+      if (fenced.affected === 0) return null;
     }
     const saved = await m.save(m.create(DeliveryAttemptEntity, attempt));
     return saved.id;
   }
 
-  private async writeFinish(m: EntityManager, { deliveryId, conversionId, outcome, at }: AttemptFinish): Promise<void> {
-    await m.update(DeliveryAttemptEntity, { id: outcome.attemptId }, outcome.attempt);
-    if (deliveryId !== null && outcome.delivery) {
-      await m.update(DeliveryEntity, { id: deliveryId }, { ...outcome.delivery, leaseOwner: null, leaseUntil: null, updatedAt: at });
+  private async writeFinish(m: EntityManager, { lease, conversionId, close, delivery, at }: AttemptFinish): Promise<LeasedWrite> {
+    await m.update(DeliveryAttemptEntity, { id: close.attemptId }, close.attempt);
+    if (lease !== null && delivery) {
+      const fenced = await m.update(
+        DeliveryEntity,
+        { id: lease.deliveryId, leaseOwner: lease.owner },
+        { ...delivery, leaseOwner: null, leaseUntil: null, updatedAt: at },
+      );
+      if (fenced.affected === 0) return 'lease-lost';
     }
-    await this.setConversionStatus(m, conversionId, outcome);
+    if (close.conversion) await m.update(ConversionEntity, { id: conversionId }, close.conversion);
+    return 'written';
   }
 
   /** Gives a claimed delivery back without an attempt (e.g. Aflite not configured yet). */
-  async postpone(deliveryId: number, until: number, reason: string): Promise<void> {
-    await this.db.write((m) =>
-      m.update(DeliveryEntity, { id: deliveryId }, { leaseOwner: null, leaseUntil: null, nextAttemptAt: until, lastError: reason, updatedAt: Date.now() }),
+  async postpone(lease: Lease, until: number, reason: string): Promise<LeasedWrite> {
+    const fenced = await this.db.write((m) =>
+      m.update(
+        DeliveryEntity,
+        { id: lease.deliveryId, leaseOwner: lease.owner },
+        { leaseOwner: null, leaseUntil: null, nextAttemptAt: until, lastError: reason, updatedAt: Date.now() },
+      ),
     );
+    return fenced.affected === 0 ? 'lease-lost' : 'written';
   }
 
   /** At shutdown: hand every lease this instance holds back, so another instance need not wait for expiry. */
@@ -162,14 +213,5 @@ export class DeliveryRepository {
       await m.update(ConversionEntity, { id: row.conversionId }, { status: 'pending' });
     }
     return rows.length;
-  }
-
-  private async setConversionStatus(m: EntityManager, conversionId: number, outcome: DeliveryOutcome): Promise<void> {
-    if (!outcome.conversionStatus) return;
-    await m.update(
-      ConversionEntity,
-      { id: conversionId },
-      outcome.deliveredAt ? { status: outcome.conversionStatus, deliveredAt: outcome.deliveredAt } : { status: outcome.conversionStatus },
-    );
   }
 }

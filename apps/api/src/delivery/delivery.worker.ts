@@ -1,13 +1,14 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CircuitBreaker } from './circuit-breaker';
+import { SettingsService } from '../settings/settings.service';
 import type { Settings } from '../settings/settings.types';
 import { DeliveryRepository } from './delivery.repository';
-import { DeliveryProcessor, PlannedDelivery } from './delivery-processor';
+import { DeliveryProcessor } from './delivery-processor';
+import { leaseOwnerId } from './lease-owner';
 import { MetricsService } from '../metrics/metrics.service';
+import { ClaimStage, type PlannedDelivery } from './stages/claim';
 
 /**
  * Claims due deliveries with a lease and processes up to `concurrency` at once. Woken at once when a
@@ -15,7 +16,7 @@ import { MetricsService } from '../metrics/metrics.service';
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly owner = leaseOwnerId();
   readonly breaker: CircuitBreaker;
   private readonly logger = new Logger('DeliveryWorker');
   private readonly inFlight = new Set<Promise<void>>();
@@ -29,6 +30,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: DeliveryRepository,
+    private readonly settings: SettingsService,
+    private readonly claim: ClaimStage,
     private readonly processor: DeliveryProcessor,
     private readonly metrics: MetricsService,
   ) {
@@ -91,10 +94,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         // Claiming a few slots at a time, not each one as it frees up, keeps the worker's commits (claim +
         // in-flight attempts, then the grouped outcomes) few on SQLite's single write path.
         const limit = permits === 'probe' ? 1 : free;
-        const plan = await this.processor.plan();
-        const claimed = await this.repo.claimDue(this.owner, Date.now(), limit, this.config.delivery.leaseMs, plan.firstCall);
+        const settings = await this.settings.get();
+        const claimed = await this.claim.run({ owner: this.owner, now: Date.now(), limit, leaseMs: this.config.delivery.leaseMs, settings });
         if (permits === 'probe' && claimed.length > 0) this.breaker.startProbe();
-        for (const item of claimed) this.track(item, permits === 'probe', plan.settings);
+        for (const item of claimed) this.track(item, permits === 'probe', settings);
         if (claimed.length === limit && permits === 'all') nextMs = 0;
       }
     } catch (error) {

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { SettingsService } from '../settings/settings.service';
-import { AfliteCall } from './aflite-call';
+import { AfliteCall, describeAttempt } from './aflite-call';
 import { toAttemptResponse } from './attempt-mapper';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryRepository } from './delivery.repository';
@@ -40,14 +40,14 @@ export class TestSender {
       },
       settings.afliteMethod,
     );
-    const { attemptId, result, answer } = await this.call.run(req, settings.afliteApiKey, { deliveryId: null, conversionId: conversion.id, kind: 'send', trigger: 'test' });
+    const inFlight = describeAttempt(req, { conversionId: conversion.id, kind: 'send', trigger: 'test' }, Date.now());
+    const { attemptId, result, answer } = await this.call.send(req, settings.afliteApiKey, await this.repo.recordAttempt(inFlight));
     const verdict = classifyRegisterGoal(result);
     const delivered = verdict.outcome === 'delivered';
-    await this.repo.finish(null, conversion.id, {
+    await this.repo.closeAttempt(conversion.id, {
       attemptId,
       attempt: { ...answer, outcome: delivered ? 'delivered' : 'failed', reason: verdict.reason },
-      conversionStatus: delivered ? 'delivered' : 'failed',
-      deliveredAt: delivered ? Date.now() : undefined,
+      conversion: delivered ? { status: 'delivered', deliveredAt: Date.now() } : { status: 'failed' },
     });
     const [attempt, stored] = await Promise.all([this.attempts.findOneByOrFail({ id: attemptId }), this.conversions.findOneByOrFail({ id: conversion.id })]);
     return { conversion: stored, attempt: toAttemptResponse(attempt) };

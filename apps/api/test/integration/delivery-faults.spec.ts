@@ -80,8 +80,9 @@ describeEachDialect('delivery when Aflite misbehaves', (ctx) => {
 
   it('delivers once when the api is killed mid-send and a new process takes over', async () => {
     const { sandbox } = ctx.stack;
-    // A long timeout keeps the first process waiting on Aflite's answer until it is killed.
-    const first = await ctx.stack.useApi({ DELIVERY_TIMEOUT_MS: '10000' });
+    // A timeout long enough to keep the first process waiting on Aflite's answer until it is killed, and
+    // the shortest lease the api accepts with it: the new process waits that long before it may claim.
+    const first = await ctx.stack.useApi({ DELIVERY_TIMEOUT_MS: '2000', DELIVERY_LEASE_MS: '14000' });
     await sandbox.setFault({ hang: 'after-record', count: 1 });
     const mref = uid('order');
     await first.createConversion({ goalId: GOAL_ID, mref, clickSessionID: uid('cs') });

@@ -26,7 +26,8 @@ const DELIVERY_TUNING: Record<string, string> = {
   DELIVERY_RETRY_BASE_MS: '200',
   DELIVERY_RETRY_MAX_MS: '1000',
   DELIVERY_TIMEOUT_MS: '1000',
-  DELIVERY_LEASE_MS: '3000',
+  // The shortest lease the api accepts with that timeout (two calls of up to 3 s, plus 2 s).
+  DELIVERY_LEASE_MS: '8000',
   CIRCUIT_FAILURE_THRESHOLD: '3',
   CIRCUIT_COOLDOWN_MS: '500',
   DELIVERY_MAX_ATTEMPTS: '4',
