@@ -12,9 +12,9 @@ export class ClickSearchRepository {
   constructor(private readonly db: Db) {}
 
   async page(q: string | undefined, after: KeysetPosition | null, limit: number): Promise<ClickEntity[]> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const where: string[] = [];
-    if (q) where.push(prefixMatch(this.db, '"click_session_id"', q, params));
+    if (q) where.push(prefixMatch('"click_session_id"', q, params));
     if (after) where.push(afterPosition('"last_seen_at"', '"id"', after, (v) => params.add(v)));
     const rows = await this.db.query<{ id: number }>(
       this.db.manager,
@@ -31,7 +31,7 @@ export class ClickSearchRepository {
   /** Conversions per clickSessionID, live and test. */
   async conversionCounts(clickSessionIds: string[]): Promise<Map<string, number>> {
     if (clickSessionIds.length === 0) return new Map();
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const rows = await this.db.query<{ click_session_id: string; n: number | string }>(
       this.db.manager,
       `SELECT "click_session_id", COUNT(*) AS "n" FROM "conversions"

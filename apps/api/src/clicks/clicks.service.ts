@@ -109,7 +109,7 @@ export class ClicksService implements OnModuleDestroy {
         merged.set(job.clickSessionId, { job, hits: 1, first: job.at, last: job.at });
       }
     }
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     // A stable order keeps overlapping batches (PostgreSQL runs two at once) from locking rows in opposite orders.
     const ordered = [...merged.values()].sort((a, b) => (a.job.clickSessionId < b.job.clickSessionId ? -1 : 1));
     const tuples = ordered.map(({ job, hits, first, last }) =>

@@ -107,7 +107,7 @@ export class ConversionWriter {
     const goalIds = [...new Set(jobs.map((j) => j.goal.id))];
     const mrefs = [...new Set(jobs.map((j) => j.mref))];
     const wanted = new Set(jobs.map((j) => pairKey(j.goal.id, j.mref)));
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const rows = await this.db.query<ConversionRow>(
       manager,
       `SELECT * FROM "conversions" WHERE "is_test" = FALSE
@@ -131,7 +131,7 @@ export class ConversionWriter {
   /** One multi-row insert; a click id not known yet is looked up in the statement itself (no extra round trip). */
   private async insertConversions(manager: EntityManager, jobs: NewConversion[]): Promise<Map<string, ConversionEntity>> {
     if (jobs.length === 0) return new Map();
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const tuples = jobs.map((job) => {
       const status: ConversionStatus = job.clickSessionId ? 'pending' : 'unattributed';
       const lookUp = job.clickId === undefined && job.clickSessionId !== null;
@@ -149,7 +149,7 @@ export class ConversionWriter {
 
   /** The outbox rows, due at once: written in the conversion's transaction, so a 2xx always has one. */
   private async insertDeliveries(manager: EntityManager, conversions: ConversionEntity[]): Promise<void> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const tuples = conversions.map((c) => params.row([c.id, 'pending', 0, c.createdAt, false, false, 'auto', false, c.createdAt, c.createdAt]));
     const names = DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ');
     await this.db.query(manager, `INSERT INTO "deliveries" (${names}) VALUES ${tuples.join(', ')}`, params.values);

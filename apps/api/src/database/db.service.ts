@@ -37,7 +37,10 @@ export class Db implements OnModuleInit {
     return this.writeLock.runExclusive(() => this.dataSource.transaction(work), priority);
   }
 
-  /** Numbered parameter placeholder for raw SQL (`$1` / `?1`), so one value can be used twice. */
+  /**
+   * Numbered placeholder for raw SQL that counts its own parameters. New SQL uses SqlParams; this stays for
+   * the delivery worker's queries until they are written with it too.
+   */
   param(index: number): string {
     return this.dialect === 'postgres' ? `$${index}` : `?${index}`;
   }
