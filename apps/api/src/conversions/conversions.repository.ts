@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { Attribution, ConversionSource, ConversionStatus } from '@goalpost/contracts';
 import { EntityManager } from 'typeorm';
 import { Db } from '../database/db.service';
@@ -46,28 +47,15 @@ const DELIVERY_COLUMNS = ['conversion_id', 'state', 'attempt_count', 'next_attem
 const pairKey = (goalId: number, mref: string) => `${goalId}\u0000${mref}`;
 
 /**
- * Writes live conversions and their outbox rows, once per (goal, mref). `insertOnce` is one job in its own
- * statements; `insertMany` serves a group-commit batch with a fixed handful of set-based statements. Across
- * instances the partial unique index has the last word: a batch that hits it fails whole and group commit
- * retries its jobs one by one, where the committed row is then found and answered as a duplicate.
+ * Stored conversions. Live ones are written with their outbox rows, once per (goal, mref): `insertOnce` is
+ * one job in its own statements; `insertMany` serves a group-commit batch with a fixed handful of set-based
+ * statements, both inside the caller's transaction. Across instances the partial unique index has the last
+ * word: a batch that hits it fails whole and group commit retries its jobs one by one, where the committed
+ * row is then found and answered as a duplicate.
  */
-export class ConversionWriter {
+@Injectable()
+export class ConversionsRepository {
   constructor(private readonly db: Db) {}
-
-  /** Values every new row of a conversion carries, in entity property names (used by the trace path too). */
-  static columns(c: NewConversion & { clickId: number | null }) {
-    return {
-      goalId: c.goal.id,
-      afliteGoalId: c.goal.afliteGoalId,
-      mref: c.mref,
-      valueMinor: c.valueMinor,
-      clickSessionId: c.clickSessionId,
-      clickId: c.clickId,
-      attribution: c.attribution,
-      source: c.source,
-      createdAt: c.at,
-    };
-  }
 
   async insertOnce(manager: EntityManager, job: NewConversion): Promise<WrittenConversion> {
     const existing = await manager.findOneBy(ConversionEntity, { goalId: job.goal.id, mref: job.mref, isTest: false });
@@ -75,7 +63,7 @@ export class ConversionWriter {
     const clickId = job.clickId !== undefined ? job.clickId : await this.clickIdOf(manager, job.clickSessionId);
     const status = job.clickSessionId ? 'pending' : 'unattributed';
     const conversion = await manager.save(
-      manager.create(ConversionEntity, { ...ConversionWriter.columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }),
+      manager.create(ConversionEntity, { ...columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }),
     );
     if (status === 'pending') await this.insertDeliveries(manager, [conversion]);
     return { conversion, duplicate: false };
@@ -102,6 +90,20 @@ export class ConversionWriter {
     });
   }
 
+  /** A trace-only test conversion, in a write of its own: never deduplicated, no outbox row. */
+  insertTest(conversion: NewConversion & { clickId: number | null }): Promise<ConversionEntity> {
+    return this.db.write((m) => m.save(m.create(ConversionEntity, { ...columns(conversion), status: 'pending', isTest: true, deliveredAt: null })));
+  }
+
+  findLive(goalId: number, mref: string): Promise<ConversionEntity | null> {
+    return this.db.manager.findOneBy(ConversionEntity, { goalId, mref, isTest: false });
+  }
+
+  /** Conversions, live and test, whose mref or clickSessionID is `q`; newest first. */
+  findByMrefOrClickSession(q: string, limit: number): Promise<ConversionEntity[]> {
+    return this.db.manager.find(ConversionEntity, { where: [{ mref: q }, { clickSessionId: q }], order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
   /** Live conversions already stored for the batch's (goal, mref) pairs, by pair. */
   private async existing(manager: EntityManager, jobs: NewConversion[]): Promise<Map<string, ConversionEntity>> {
     const goalIds = [...new Set(jobs.map((j) => j.goal.id))];
@@ -124,7 +126,8 @@ export class ConversionWriter {
 
   private async clickIdOf(manager: EntityManager, clickSessionId: string | null): Promise<number | null> {
     if (!clickSessionId) return null;
-    const [row] = await this.db.query<{ id: number }>(manager, `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${this.db.param(1)}`, [clickSessionId]);
+    const params = new SqlParams(this.db.dialect);
+    const [row] = await this.db.query<{ id: number }>(manager, `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${params.add(clickSessionId)}`, params.values);
     return row?.id ?? null;
   }
 
@@ -154,6 +157,21 @@ export class ConversionWriter {
     const names = DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ');
     await this.db.query(manager, `INSERT INTO "deliveries" (${names}) VALUES ${tuples.join(', ')}`, params.values);
   }
+}
+
+/** Values every new row of a conversion carries, in entity property names. */
+function columns(c: NewConversion & { clickId: number | null }) {
+  return {
+    goalId: c.goal.id,
+    afliteGoalId: c.goal.afliteGoalId,
+    mref: c.mref,
+    valueMinor: c.valueMinor,
+    clickSessionId: c.clickSessionId,
+    clickId: c.clickId,
+    attribution: c.attribution,
+    source: c.source,
+    createdAt: c.at,
+  };
 }
 
 function toEntity(row: ConversionRow): ConversionEntity {
