@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { AuditEntryResponse, AuditListResponse } from '@goalpost/contracts';
-import { EntityManager, LessThan, Repository } from 'typeorm';
-import { Db } from '../database/db.service';
+import type { EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export type AuditAction =
   | 'admin.setup'
@@ -27,27 +26,25 @@ export interface AuditInput {
 
 @Injectable()
 export class AuditService {
-  constructor(
-    @InjectRepository(AuditEntryEntity) private readonly repo: Repository<AuditEntryEntity>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly entries: AuditRepository) {}
 
   /** Inside the caller's transaction when given one, so the entry commits with the change it describes. */
   async record(input: AuditInput, manager?: EntityManager): Promise<void> {
-    const row = {
-      at: Date.now(),
-      actor: input.actor.slice(0, 254),
-      action: input.action,
-      target: input.target?.slice(0, 255) ?? null,
-      details: JSON.stringify(input.details ?? {}),
-    };
-    if (manager) await manager.insert(AuditEntryEntity, row);
-    else await this.db.write((m) => m.insert(AuditEntryEntity, row));
+    await this.entries.insert(
+      {
+        at: Date.now(),
+        actor: input.actor.slice(0, 254),
+        action: input.action,
+        target: input.target?.slice(0, 255) ?? null,
+        details: JSON.stringify(input.details ?? {}),
+      },
+      manager,
+    );
   }
 
   /** Newest first; `cursor` is the id of the last entry of the previous page. */
   async list(cursor: number | undefined, limit: number): Promise<AuditListResponse> {
-    const rows = await this.repo.find({ where: cursor ? { id: LessThan(cursor) } : {}, order: { id: 'DESC' }, take: limit + 1 });
+    const rows = await this.entries.page(cursor, limit + 1);
     const page = rows.slice(0, limit);
     return { items: page.map((r) => this.map(r)), nextCursor: rows.length > limit ? String(page[page.length - 1].id) : null };
   }

@@ -2,6 +2,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '../database/db.service';
+import { AdminSessionEntity } from './admin-session.entity';
 import { asAdmin, bootApp, sessionCookie, TEST_PASSWORD, type AdminSession, type TestApp } from '../../test/support/test-app';
 
 /** Routes that answer without a session. */
@@ -148,18 +149,17 @@ describe('admin access', () => {
   it('slides the expiry forward while the session is used, and refuses an expired one', async () => {
     const db = t.app.get(Db);
     const tokenHash = createHash('sha256').update(admin.cookie.split('=')[1]).digest('hex');
-    const p = (i: number) => db.param(i);
     const hourAgo = Date.now() - 3_600_000;
-    await db.write((m) => m.query(`UPDATE "admin_sessions" SET "last_seen_at" = ${p(1)}, "expires_at" = ${p(2)} WHERE "token_hash" = ${p(3)}`, [hourAgo, Date.now() + 60_000, tokenHash]));
+    await db.write((m) => m.update(AdminSessionEntity, { tokenHash }, { lastSeenAt: hourAgo, expiresAt: Date.now() + 60_000 }));
     const used = await asAdmin(t.app, admin, '/api/admin/goals');
     expect(used.statusCode).toBe(200);
     expect([used.headers['set-cookie']].flat().join()).toMatch(/gp_session=.*Max-Age=1209600/);
-    const [row] = await db.dataSource.query(`SELECT "expires_at" FROM "admin_sessions" WHERE "token_hash" = ${p(1)}`, [tokenHash]);
-    expect(Number(row.expires_at)).toBeGreaterThan(Date.now() + 13 * 86_400_000);
+    const row = await db.manager.findOneByOrFail(AdminSessionEntity, { tokenHash });
+    expect(row.expiresAt).toBeGreaterThan(Date.now() + 13 * 86_400_000);
 
-    await db.write((m) => m.query(`UPDATE "admin_sessions" SET "expires_at" = ${p(1)} WHERE "token_hash" = ${p(2)}`, [Date.now() - 1, tokenHash]));
+    await db.write((m) => m.update(AdminSessionEntity, { tokenHash }, { expiresAt: Date.now() - 1 }));
     expect((await asAdmin(t.app, admin, '/api/admin/goals')).statusCode).toBe(401);
-    await db.write((m) => m.query(`UPDATE "admin_sessions" SET "expires_at" = ${p(1)} WHERE "token_hash" = ${p(2)}`, [Date.now() + 86_400_000, tokenHash]));
+    await db.write((m) => m.update(AdminSessionEntity, { tokenHash }, { expiresAt: Date.now() + 86_400_000 }));
   });
 
   it('keeps sessions across a restart (they live in the database)', async () => {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionResponse } from '@goalpost/contracts';
-import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { Db } from '../database/db.service';
 import type { AdminPrincipal } from './admin-principal';
-import { AdminUserEntity } from './admin-user.entity';
+import type { AdminUserEntity } from './admin-user.entity';
+import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password';
 import { SessionsService } from './sessions.service';
 import { SignInLimiter } from './sign-in-limiter';
@@ -27,7 +26,7 @@ export class AuthService {
   private decoyHash: Promise<string> | null = null;
 
   constructor(
-    @InjectRepository(AdminUserEntity) private readonly users: Repository<AdminUserEntity>,
+    private readonly accounts: AuthRepository,
     private readonly sessions: SessionsService,
     private readonly limiter: SignInLimiter,
     private readonly audit: AuditService,
@@ -36,20 +35,20 @@ export class AuthService {
 
   async state(principal: AdminPrincipal | null): Promise<SessionResponse> {
     if (principal) return { setupRequired: false, user: { id: principal.userId, email: principal.email }, csrfToken: principal.csrfToken };
-    return { setupRequired: (await this.users.count()) === 0, user: null, csrfToken: null };
+    return { setupRequired: (await this.accounts.countUsers()) === 0, user: null, csrfToken: null };
   }
 
   /** First run only: creates the admin account and signs it in. */
   async setup(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
     // Checked before the (deliberately slow) hash too, so a closed setup costs no CPU to ask.
-    if ((await this.users.count()) > 0) throw setupComplete();
+    if ((await this.accounts.countUsers()) > 0) throw setupComplete();
     const passwordHash = await hashPassword(password);
     const now = Date.now();
     const user = await this.db.write(async (m) => {
       // Two first-run requests at once on PostgreSQL must not both see an empty table.
-      if (this.db.dialect === 'postgres') await m.query('LOCK TABLE "admin_users" IN EXCLUSIVE MODE');
-      if ((await m.count(AdminUserEntity)) > 0) throw setupComplete();
-      const created = await m.save(m.create(AdminUserEntity, { email, passwordHash, createdAt: now, updatedAt: now, lastSignInAt: now }));
+      await this.accounts.lockUsers(m);
+      if ((await this.accounts.countUsers(m)) > 0) throw setupComplete();
+      const created = await this.accounts.createUser(m, { email, passwordHash, createdAt: now, updatedAt: now, lastSignInAt: now });
       await this.audit.record({ actor: email, action: 'admin.setup', target: `admin ${created.id}`, details: { email, ip: meta.ip } }, m);
       return created;
     });
@@ -58,10 +57,10 @@ export class AuthService {
 
   async signIn(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
     await this.limiter.check(meta.ip, email);
-    const user = await this.users.findOneBy({ email });
+    const user = await this.accounts.findUserByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoy()));
     if (!user || !valid) {
-      if (!user && (await this.users.count()) === 0) {
+      if (!user && (await this.accounts.countUsers()) === 0) {
         throw new DomainError(DomainErrorCode.SetupRequired, 'No admin account exists yet: create one first');
       }
       await this.limiter.recordFailure(meta.ip, email);
@@ -69,7 +68,7 @@ export class AuthService {
     }
     await this.limiter.clear(meta.ip, email);
     await this.db.write(async (m) => {
-      await m.update(AdminUserEntity, { id: user.id }, { lastSignInAt: Date.now() });
+      await this.accounts.recordSignIn(m, user.id, Date.now());
       await this.audit.record({ actor: user.email, action: 'session.sign-in', target: `admin ${user.id}`, details: { ip: meta.ip } }, m);
     });
     return this.startSession(user, meta);

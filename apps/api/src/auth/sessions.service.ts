@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
-import { Db } from '../database/db.service';
 import type { AdminPrincipal } from './admin-principal';
-import { AdminSessionEntity } from './admin-session.entity';
-import { AdminUserEntity } from './admin-user.entity';
+import { AuthRepository } from './auth.repository';
 
 export const SESSION_TTL_MS = 14 * 86_400_000;
 /** Sliding expiry is written at most this often per session, not on every request. */
@@ -24,48 +20,41 @@ function hashToken(token: string): string {
 /** Sessions live in the database, so they survive restarts and every instance sees the same ones. */
 @Injectable()
 export class SessionsService {
-  constructor(
-    @InjectRepository(AdminSessionEntity) private readonly sessions: Repository<AdminSessionEntity>,
-    @InjectRepository(AdminUserEntity) private readonly users: Repository<AdminUserEntity>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly accounts: AuthRepository) {}
 
   async create(userId: number, meta: { ip: string | null; userAgent: string | null }): Promise<{ token: string; csrfToken: string }> {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = Date.now();
-    await this.db.write(async (m) => {
-      await m.delete(AdminSessionEntity, { expiresAt: LessThan(now) });
-      await m.insert(AdminSessionEntity, {
-        tokenHash: hashToken(token),
-        userId,
-        csrfToken,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: now + SESSION_TTL_MS,
-        ip: meta.ip?.slice(0, 64) ?? null,
-        userAgent: meta.userAgent?.slice(0, 255) ?? null,
-      });
+    await this.accounts.createSession({
+      tokenHash: hashToken(token),
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: now + SESSION_TTL_MS,
+      ip: meta.ip?.slice(0, 64) ?? null,
+      userAgent: meta.userAgent?.slice(0, 255) ?? null,
     });
     return { token, csrfToken };
   }
 
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
+    const session = await this.accounts.findSessionByTokenHash(hashToken(token));
     const now = Date.now();
     if (!session || session.expiresAt <= now) return null;
-    const user = await this.users.findOneBy({ id: session.userId });
+    const user = await this.accounts.findUserById(session.userId);
     if (!user) return null;
     let renewed = false;
     if (now - session.lastSeenAt >= RENEW_AFTER_MS) {
-      await this.db.write((m) => m.update(AdminSessionEntity, { id: session.id }, { lastSeenAt: now, expiresAt: now + SESSION_TTL_MS }));
+      await this.accounts.renewSession(session.id, now, now + SESSION_TTL_MS);
       renewed = true;
     }
     return { principal: { sessionId: session.id, userId: user.id, email: user.email, csrfToken: session.csrfToken }, renewed };
   }
 
   async revoke(sessionId: number): Promise<void> {
-    await this.db.write((m) => m.delete(AdminSessionEntity, { id: sessionId }));
+    await this.accounts.deleteSession(sessionId);
   }
 }
 

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { LessThan, MoreThan, Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { Db } from '../database/db.service';
-import { SignInFailureEntity } from './sign-in-failure.entity';
+import { AuthRepository } from './auth.repository';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
@@ -15,32 +12,22 @@ export const FAILURE_WINDOW_MS = 15 * 60_000;
  */
 @Injectable()
 export class SignInLimiter {
-  constructor(
-    @InjectRepository(SignInFailureEntity) private readonly failures: Repository<SignInFailureEntity>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly accounts: AuthRepository) {}
 
   /** Throws the 429 to answer with, carrying how long to wait, when the limit is reached. */
   async check(ip: string, email: string, now = Date.now()): Promise<void> {
-    const recent = await this.failures.find({
-      select: { failedAt: true },
-      where: { keyHash: key(ip, email), failedAt: MoreThan(now - FAILURE_WINDOW_MS) },
-      order: { failedAt: 'ASC' },
-    });
+    const recent = await this.accounts.failureTimes(key(ip, email), now - FAILURE_WINDOW_MS);
     if (recent.length < MAX_FAILURES) return;
-    const retryAfterMs = recent[recent.length - MAX_FAILURES].failedAt + FAILURE_WINDOW_MS - now;
+    const retryAfterMs = recent[recent.length - MAX_FAILURES] + FAILURE_WINDOW_MS - now;
     throw new TooManySignInAttempts(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   }
 
   async recordFailure(ip: string, email: string, now = Date.now()): Promise<void> {
-    await this.db.write(async (m) => {
-      await m.delete(SignInFailureEntity, { failedAt: LessThan(now - FAILURE_WINDOW_MS) });
-      await m.insert(SignInFailureEntity, { keyHash: key(ip, email), failedAt: now });
-    });
+    await this.accounts.recordFailure(key(ip, email), now, now - FAILURE_WINDOW_MS);
   }
 
   async clear(ip: string, email: string): Promise<void> {
-    await this.db.write((m) => m.delete(SignInFailureEntity, { keyHash: key(ip, email) }));
+    await this.accounts.clearFailures(key(ip, email));
   }
 }
 

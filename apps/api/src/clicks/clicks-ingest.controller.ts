@@ -15,8 +15,7 @@ export class ClicksIngestController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record an Aflite click your own backend has seen' })
-  async record(@Body() dto: RecordClickDto): Promise<ClickResponse> {
-    const click = await this.clicks.record({ clickSessionId: dto.clickSessionID, via: 'server', landingUrl: dto.landingUrl, referrer: dto.referrer });
-    return this.clicks.map(click);
+  record(@Body() dto: RecordClickDto): Promise<ClickResponse> {
+    return this.clicks.record({ clickSessionId: dto.clickSessionID, via: 'server', landingUrl: dto.landingUrl, referrer: dto.referrer });
   }
 }

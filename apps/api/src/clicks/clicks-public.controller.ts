@@ -44,7 +44,7 @@ export class ClicksPublicController {
     const settings = await this.settings.get();
     allowTrackingOrigin(request, reply, settings);
     const click = await this.clicks.record({ clickSessionId: dto.clickSessionID, via: 'snippet', landingUrl: dto.landingUrl, referrer: dto.referrer });
-    setClickCookie(reply, request, click.token, settings);
+    setClickCookie(reply, request, click.cookieValue, settings);
   }
 
   @Get('click')
@@ -62,7 +62,7 @@ export class ClicksPublicController {
     const landingUrl = target ? target.href.slice(0, URL_COLUMN_LENGTH) : null;
     const referrer = request.headers.referer?.slice(0, URL_COLUMN_LENGTH) ?? null;
     const click = await this.clicks.record({ clickSessionId: query.clickSessionID, via: 'pixel', landingUrl, referrer });
-    setClickCookie(reply, request, click.token, settings);
+    setClickCookie(reply, request, click.cookieValue, settings);
     reply.header('cache-control', 'no-store');
     if (target) {
       reply.redirect(target.href, 302);

@@ -20,21 +20,21 @@ describe('click capture batches', () => {
     const ids = ['cs-first', 'cs-a', 'cs-b', 'cs-a', 'cs-seen', 'cs-a', 'cs-seen'];
     const answered = await Promise.all(ids.map((clickSessionId, i) => clicks.record({ clickSessionId, via: 'pixel', landingUrl: `https://shop.example/${i}` })));
 
-    expect(answered.map((c) => c.clickSessionId)).toEqual(ids);
+    expect(answered.map((c) => c.clickSessionID)).toEqual(ids);
     // How the requests fall into batches depends on the dialect (PostgreSQL overlaps two); what is stored does not.
-    const a = answered.filter((c) => c.clickSessionId === 'cs-a');
+    const a = answered.filter((c) => c.clickSessionID === 'cs-a');
     expect(new Set(a.map((c) => c.id)).size).toBe(1);
-    expect(new Set(a.map((c) => c.token)).size).toBe(1);
+    expect(new Set(a.map((c) => c.cookieValue)).size).toBe(1);
     expect(await clicks.findBySessionId('cs-a')).toMatchObject({ hits: 3, via: 'pixel' });
-    expect(answered[2]).toMatchObject({ clickSessionId: 'cs-b', hits: 1 });
+    expect(answered[2]).toMatchObject({ clickSessionID: 'cs-b', hits: 1 });
     // An existing click keeps its first landing, token and first-seen time and counts every hit.
     const seen = await clicks.findBySessionId('cs-seen');
     expect(seen).toMatchObject({ hits: 3, landingUrl: 'https://shop.example/a', via: 'snippet' });
-    expect(answered[4]).toMatchObject({ id: seen?.id, token: seen?.token });
+    expect(answered[4]).toMatchObject({ id: seen?.id, cookieValue: seen?.token });
     expect(Math.max(answered[4].hits, answered[6].hits)).toBe(3);
     expect(seen!.lastSeenAt).toBeGreaterThanOrEqual(seen!.firstSeenAt);
 
     expect(await t.app.get(Db).manager.count(ClickEntity)).toBe(4);
-    expect(new Set(answered.map((c) => c.token)).size).toBe(4);
+    expect(new Set(answered.map((c) => c.cookieValue)).size).toBe(4);
   });
 });

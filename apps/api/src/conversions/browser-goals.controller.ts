@@ -4,10 +4,7 @@ import type { ConversionResponse } from '@goalpost/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readClickCookie } from '../clicks/click-cookie';
 import { allowTrackingOrigin, answerTrackingPreflight } from '../clicks/origin-policy';
-import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { GoalsService } from '../goals/goals.service';
 import { SettingsService } from '../settings/settings.service';
-import { toConversionResponse } from './conversion.mapper';
 import { ConversionsService } from './conversions.service';
 import { BrowserGoalDto } from './dto/browser-goal.dto';
 
@@ -17,7 +14,6 @@ import { BrowserGoalDto } from './dto/browser-goal.dto';
 export class BrowserGoalsController {
   constructor(
     private readonly conversions: ConversionsService,
-    private readonly goals: GoalsService,
     private readonly settings: SettingsService,
   ) {}
 
@@ -30,17 +26,13 @@ export class BrowserGoalsController {
   @Post('goals')
   async goal(@Body() dto: BrowserGoalDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse> {
     allowTrackingOrigin(request, reply, await this.settings.get());
-    const goal = await this.goals.requireUsable(dto.goal, 'goal');
-    if (!goal.allowBrowser) {
-      throw new DomainError(DomainErrorCode.BrowserGoalNotAllowed, `goal: "${goal.name}" cannot be recorded from a browser; send it from your server`, 'goal');
-    }
     const input = { afliteGoalId: dto.goal, mref: dto.mref, value: dto.value, clickCookie: readClickCookie(request), source: 'browser' as const, fields: { goal: 'goal' } };
     if (dto.traceOnly) {
       reply.status(HttpStatus.OK);
       return (await this.conversions.trace(input)).conversion;
     }
-    const { conversion, duplicate } = await this.conversions.record(input);
-    reply.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED);
-    return toConversionResponse(conversion, goal, duplicate);
+    const conversion = await this.conversions.record(input);
+    reply.status(conversion.duplicate ? HttpStatus.OK : HttpStatus.CREATED);
+    return conversion;
   }
 }

@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ConversionResponse, TraceResultResponse } from '@goalpost/contracts';
 import type { FastifyReply } from 'fastify';
 import { IngestKeyGuard } from '../ingest-keys/ingest-key.guard';
-import { toConversionResponse } from './conversion.mapper';
 import { ConversionsService } from './conversions.service';
 import { CreateConversionDto } from './dto/create-conversion.dto';
 
@@ -22,8 +21,8 @@ export class ConversionsIngestController {
       reply.status(HttpStatus.OK);
       return this.conversions.trace(input);
     }
-    const { conversion, goal, duplicate } = await this.conversions.record(input);
-    reply.status(duplicate ? HttpStatus.OK : HttpStatus.CREATED);
-    return toConversionResponse(conversion, goal, duplicate);
+    const conversion = await this.conversions.record(input);
+    reply.status(conversion.duplicate ? HttpStatus.OK : HttpStatus.CREATED);
+    return conversion;
   }
 }

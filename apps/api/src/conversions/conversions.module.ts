@@ -1,21 +1,20 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClicksModule } from '../clicks/clicks.module';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { GoalsModule } from '../goals/goals.module';
 import { IngestKeysModule } from '../ingest-keys/ingest-keys.module';
 import { SettingsModule } from '../settings/settings.module';
 import { BrowserGoalsController } from './browser-goals.controller';
-import { ConversionEntity } from './conversion.entity';
 import { ConversionsIngestController } from './conversions-ingest.controller';
+import { ConversionsRepository } from './conversions.repository';
 import { ConversionsService } from './conversions.service';
 import { DropInController } from './drop-in.controller';
 
 /** Goals recorded from merchants' servers, the drop-in Aflite URL and browsers; each written once with its outbox row. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConversionEntity]), ClicksModule, DeliveryModule, GoalsModule, IngestKeysModule, SettingsModule],
+  imports: [ClicksModule, DeliveryModule, GoalsModule, IngestKeysModule, SettingsModule],
   controllers: [ConversionsIngestController, DropInController, BrowserGoalsController],
-  providers: [ConversionsService],
-  exports: [ConversionsService],
+  providers: [ConversionsRepository, ConversionsService],
+  exports: [ConversionsRepository, ConversionsService],
 })
 export class ConversionsModule {}

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { formatValue, parseValueToMinor } from '@goalpost/aflite';
-import type { ConversionSource, TraceResultResponse } from '@goalpost/contracts';
+import type { ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
 import { ClickEntity } from '../clicks/click.entity';
 import { ClicksService } from '../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -11,12 +11,10 @@ import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
 import { MetricsService } from '../metrics/metrics.service';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { TestSender } from '../delivery/test-sender';
-import { GoalEntity } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
 import { SettingsService } from '../settings/settings.service';
-import { ConversionEntity } from './conversion.entity';
 import { toConversionResponse } from './conversion.mapper';
-import { ConversionWriter, NewConversion, WrittenConversion } from './conversion-writer';
+import { ConversionsRepository, NewConversion, WrittenConversion } from './conversions.repository';
 
 export interface RecordConversionInput {
   afliteGoalId: string;
@@ -24,25 +22,19 @@ export interface RecordConversionInput {
   value?: unknown;
   clickSessionId?: string;
   clickCookie?: string;
+  /** `browser` is refused for goals that do not allow it: the page is on the open internet. */
   source: ConversionSource;
   /** Field names as the caller knows them, for messages that name the field at fault. */
   fields?: { goal?: string; value?: string };
 }
-
-export interface RecordedConversion {
-  conversion: ConversionEntity;
-  goal: GoalEntity;
-  duplicate: boolean;
-}
-
-
 
 @Injectable()
 export class ConversionsService implements OnModuleDestroy {
   private readonly writer: GroupCommit<NewConversion, WrittenConversion>;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
+    private readonly conversions: ConversionsRepository,
     private readonly goals: GoalsService,
     private readonly clicks: ClicksService,
     private readonly settings: SettingsService,
@@ -50,7 +42,6 @@ export class ConversionsService implements OnModuleDestroy {
     private readonly testSender: TestSender,
     private readonly metrics: MetricsService,
   ) {
-    const conversions = new ConversionWriter(db);
     this.writer = new GroupCommit(db, (manager, job) => conversions.insertOnce(manager, job), {
       applyBatch: (manager, jobs) => conversions.insertMany(manager, jobs),
       // One batch at a time: two overlapping batches could race for the same (goal, mref), and the loser's
@@ -60,18 +51,18 @@ export class ConversionsService implements OnModuleDestroy {
   }
 
   /** Records a live conversion once per (goal, mref); a repeat answers with the stored one and sends nothing. */
-  async record(input: RecordConversionInput): Promise<RecordedConversion> {
+  async record(input: RecordConversionInput): Promise<ConversionResponse> {
     const prepared = await this.prepare(input);
     const { conversion, duplicate } = await this.writer.submit(prepared).catch(async (error: unknown) => {
       // Another instance committed the same (goal, mref) while this one was writing: answer as the duplicate it is.
       if (!isUniqueViolation(error)) throw error;
-      const existing = await this.db.manager.findOneBy(ConversionEntity, { goalId: prepared.goal.id, mref: prepared.mref, isTest: false });
+      const existing = await this.conversions.findLive(prepared.goal.id, prepared.mref);
       if (!existing) throw error;
       return { conversion: existing, duplicate: true };
     });
     if (!duplicate && conversion.status === 'pending') this.worker.wake();
     this.metrics.conversions.inc({ source: input.source, result: duplicate ? 'duplicate' : conversion.status });
-    return { conversion, goal: prepared.goal, duplicate };
+    return toConversionResponse(conversion, prepared.goal, duplicate);
   }
 
   /** Trace-only: sent at once with traceOnly=1, stored as a test, never deduplicated against live mrefs. */
@@ -81,9 +72,7 @@ export class ConversionsService implements OnModuleDestroy {
       throw new DomainError(DomainErrorCode.UnknownClick, 'clickSessionID: a trace-only test needs a clickSessionID (or a known click cookie)', 'clickSessionID');
     }
     const clickId = prepared.clickId !== undefined ? prepared.clickId : ((await this.clicks.findBySessionId(prepared.clickSessionId))?.id ?? null);
-    const conversion = await this.db.write((m) =>
-      m.save(m.create(ConversionEntity, { ...ConversionWriter.columns({ ...prepared, clickId }), status: 'pending', isTest: true, deliveredAt: null })),
-    );
+    const conversion = await this.conversions.insertTest({ ...prepared, clickId });
     const { conversion: sent, attempt } = await this.testSender.send(conversion);
     return { conversion: toConversionResponse(sent, prepared.goal, false), attempt };
   }
@@ -92,9 +81,12 @@ export class ConversionsService implements OnModuleDestroy {
     await this.writer.idle();
   }
 
-
   private async prepare(input: RecordConversionInput): Promise<NewConversion> {
-    const goal = await this.goals.requireUsable(input.afliteGoalId, input.fields?.goal ?? 'goalId');
+    const goalField = input.fields?.goal ?? 'goalId';
+    const goal = await this.goals.requireUsable(input.afliteGoalId, goalField);
+    if (input.source === 'browser' && !goal.allowBrowser) {
+      throw new DomainError(DomainErrorCode.BrowserGoalNotAllowed, `${goalField}: "${goal.name}" cannot be recorded from a browser; send it from your server`, goalField);
+    }
     const valueField = input.fields?.value ?? 'value';
     let valueMinor: number | null;
     if (input.value === undefined || input.value === null || input.value === '') {

@@ -62,9 +62,9 @@ export class DropInController {
       reply.status(attempt.statusCode ?? HttpStatus.BAD_GATEWAY);
       return attempt.responseBody ?? `ERROR: ${attempt.reason ?? 'no answer from Aflite'}`;
     }
-    const { conversion, duplicate } = await this.conversions.record(input);
+    const conversion = await this.conversions.record(input);
     reply.status(HttpStatus.OK);
-    if (duplicate) return `OK duplicate ${AfliteParam.merchantRef}=${conversion.mref} already accepted; not sent again`;
+    if (conversion.duplicate) return `OK duplicate ${AfliteParam.merchantRef}=${conversion.mref} already accepted; not sent again`;
     if (conversion.status === 'unattributed') return `OK accepted ${AfliteParam.merchantRef}=${conversion.mref} without ${AfliteParam.clickSessionId}: recorded, not sent`;
     return `OK accepted ${AfliteParam.merchantRef}=${conversion.mref}`;
   }

@@ -138,7 +138,10 @@ export class Db implements OnModuleInit {
     runner.transactionDepth = 0;
   }
 
-  /** Numbered parameter placeholder for raw SQL (`$1` / `?1`), so one value can be used twice. */
+  /**
+   * Numbered placeholder for raw SQL that counts its own parameters. New SQL uses SqlParams; this stays for
+   * the delivery worker's queries until they are written with it too.
+   */
   param(index: number): string {
     return this.dialect === 'postgres' ? `$${index}` : `?${index}`;
   }

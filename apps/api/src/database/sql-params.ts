@@ -1,14 +1,17 @@
-import type { Db } from './db.service';
+import type { Dialect } from './db.service';
 
-/** Collects values for raw SQL and hands out the dialect's numbered placeholders in order. */
+/**
+ * The one way raw SQL gets its placeholders: collects the values and hands out the dialect's numbered
+ * placeholders (`$1` / `?1`) in order. Numbered rather than positional, so one value can be used twice.
+ */
 export class SqlParams {
   readonly values: unknown[] = [];
 
-  constructor(private readonly db: Db) {}
+  constructor(readonly dialect: Dialect) {}
 
   add(value: unknown): string {
     this.values.push(value);
-    return this.db.param(this.values.length);
+    return placeholder(this.dialect, this.values.length);
   }
 
   /** One placeholder per value, in order. */
@@ -36,8 +39,8 @@ export function sqlInt(value: number): string {
  * `column` starts with `prefix` (exact matches included), in a form each dialect serves from an index:
  * a binary-collation range on SQLite, LIKE on a varchar_pattern_ops index on PostgreSQL.
  */
-export function prefixMatch(db: Db, column: string, prefix: string, params: SqlParams): string {
-  if (db.dialect === 'postgres') {
+export function prefixMatch(column: string, prefix: string, params: SqlParams): string {
+  if (params.dialect === 'postgres') {
     const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     return `${column} LIKE ${params.add(`${escaped}%`)}`;
   }
@@ -45,6 +48,10 @@ export function prefixMatch(db: Db, column: string, prefix: string, params: SqlP
   const head = [...prefix].slice(0, -1).join('');
   const upper = head + String.fromCodePoint(last + 1);
   return `(${column} >= ${params.add(prefix)} AND ${column} < ${params.add(upper)})`;
+}
+
+function placeholder(dialect: Dialect, index: number): string {
+  return dialect === 'postgres' ? `$${index}` : `?${index}`;
 }
 
 export function toIso(ms: number | null | undefined): string | null {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { MAX_STORED_VALUE_MINOR } from '../database/columns';
-import { Db } from '../database/db.service';
 import { formatValue } from '@goalpost/aflite';
 import { GoalEntity } from './goal.entity';
+import { GoalsRepository } from './goals.repository';
 
 export interface GoalInput {
   afliteGoalId: string;
@@ -31,22 +29,19 @@ export class GoalsService {
   /** Bumped by every write: a read started before it must not fill the cache with what it replaced. */
   private generation = 0;
 
-  constructor(
-    @InjectRepository(GoalEntity) private readonly repo: Repository<GoalEntity>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly goals: GoalsRepository) {}
 
   list(): Promise<GoalEntity[]> {
-    return this.repo.find({ order: { name: 'ASC' } });
+    return this.goals.list();
   }
 
   /** The goal with this Aflite goal ID, enabled or not (for filters and lookups, not for recording). */
   async findByAfliteId(afliteGoalId: string): Promise<GoalEntity | null> {
-    return storable(afliteGoalId) ? this.repo.findOneBy({ afliteGoalId }) : null;
+    return storable(afliteGoalId) ? this.goals.findByAfliteId(afliteGoalId) : null;
   }
 
   async getById(id: number): Promise<GoalEntity> {
-    const goal = (await this.snapshot()).byId.get(id) ?? (await this.repo.findOneBy({ id }));
+    const goal = (await this.snapshot()).byId.get(id) ?? (await this.goals.findById(id));
     if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
     return goal;
   }
@@ -64,38 +59,34 @@ export class GoalsService {
 
   async create(input: GoalInput): Promise<GoalEntity> {
     checkDefaultValue(input.defaultValueMinor);
-    const existing = await this.repo.findOneBy({ afliteGoalId: input.afliteGoalId });
+    const existing = await this.goals.findByAfliteId(input.afliteGoalId);
     if (existing) {
       throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${input.afliteGoalId}" already exists`, 'afliteGoalId');
     }
     const now = Date.now();
-    const goal = await this.db.write((m) =>
-      m.save(
-        m.create(GoalEntity, {
-          afliteGoalId: input.afliteGoalId,
-          name: input.name,
-          defaultValueMinor: input.defaultValueMinor ?? null,
-          allowBrowser: input.allowBrowser ?? false,
-          enabled: input.enabled ?? true,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      ),
-    );
+    const goal = await this.goals.create({
+      afliteGoalId: input.afliteGoalId,
+      name: input.name,
+      defaultValueMinor: input.defaultValueMinor ?? null,
+      allowBrowser: input.allowBrowser ?? false,
+      enabled: input.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    });
     this.invalidate();
     return goal;
   }
 
   async update(id: number, patch: Partial<GoalInput>): Promise<GoalEntity> {
-    const goal = await this.repo.findOneBy({ id });
+    const goal = await this.goals.findById(id);
     if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
     checkDefaultValue(patch.defaultValueMinor);
     if (patch.afliteGoalId && patch.afliteGoalId !== goal.afliteGoalId) {
-      const clash = await this.repo.findOneBy({ afliteGoalId: patch.afliteGoalId });
+      const clash = await this.goals.findByAfliteId(patch.afliteGoalId);
       if (clash) throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${patch.afliteGoalId}" already exists`, 'afliteGoalId');
     }
     Object.assign(goal, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: Date.now() });
-    const saved = await this.db.write((m) => m.save(goal));
+    const saved = await this.goals.save(goal);
     this.invalidate();
     return saved;
   }
@@ -111,7 +102,7 @@ export class GoalsService {
     if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache;
     if (!this.loading) {
       const generation = this.generation;
-      const loading: Promise<GoalSnapshot> = this.repo.find().then(
+      const loading: Promise<GoalSnapshot> = this.goals.all().then(
         (goals) => {
           const snapshot: GoalSnapshot = {
             at: Date.now(),

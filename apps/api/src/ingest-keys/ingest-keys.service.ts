@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
-import { Db } from '../database/db.service';
 import { IngestKeyEntity } from './ingest-key.entity';
+import { IngestKeysRepository } from './ingest-keys.repository';
 
 const KEY_PREFIX = 'gpk_';
 /** Verified keys are cached briefly: a revocation reaches other instances within this time. */
@@ -34,30 +32,24 @@ export function hashIngestKey(key: string): string {
 export class IngestKeysService {
   private readonly cache = new Map<string, { id: number; at: number; touchedAt: number }>();
 
-  constructor(
-    @InjectRepository(IngestKeyEntity) private readonly repo: Repository<IngestKeyEntity>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly keys: IngestKeysRepository) {}
 
   async create(name: string): Promise<CreatedIngestKey> {
     const key = KEY_PREFIX + randomBytes(24).toString('base64url');
-    const entity = await this.db.write((m) =>
-      m.save(m.create(IngestKeyEntity, { name, prefix: key.slice(0, 12), keyHash: hashIngestKey(key), createdAt: Date.now(), lastUsedAt: null, revokedAt: null })),
-    );
+    const entity = await this.keys.create({ name, prefix: key.slice(0, 12), keyHash: hashIngestKey(key), createdAt: Date.now(), lastUsedAt: null, revokedAt: null });
     return { ...this.map(entity), key };
   }
 
   async list(): Promise<IngestKeySummary[]> {
-    const keys = await this.repo.find({ order: { id: 'DESC' } });
-    return keys.map((k) => this.map(k));
+    return (await this.keys.list()).map((k) => this.map(k));
   }
 
   async revoke(id: number): Promise<IngestKeySummary> {
-    const entity = await this.repo.findOneBy({ id });
+    const entity = await this.keys.findById(id);
     if (!entity) throw new DomainError(DomainErrorCode.NotFound, `Ingest key ${id} does not exist`, 'id');
     if (!entity.revokedAt) {
       entity.revokedAt = Date.now();
-      await this.db.write((m) => m.update(IngestKeyEntity, { id }, { revokedAt: entity.revokedAt }));
+      await this.keys.revoke(id, entity.revokedAt);
     }
     this.cache.clear();
     return this.map(entity);
@@ -73,7 +65,7 @@ export class IngestKeysService {
       if (now - hit.touchedAt > TOUCH_MS) this.touch(hit.id, hit, now);
       return hit.id;
     }
-    const entity = await this.repo.findOneBy({ keyHash: hash, revokedAt: IsNull() });
+    const entity = await this.keys.findActiveByHash(hash);
     if (!entity) throw new DomainError(DomainErrorCode.InvalidIngestKey, 'The ingest key is not valid or has been revoked', 'authorization');
     const entry = { id: entity.id, at: now, touchedAt: 0 };
     this.cache.set(hash, entry);
@@ -83,7 +75,7 @@ export class IngestKeysService {
 
   private touch(id: number, entry: { touchedAt: number }, now: number): void {
     entry.touchedAt = now;
-    void this.db.write((m) => m.update(IngestKeyEntity, { id }, { lastUsedAt: now })).catch(() => undefined);
+    void this.keys.touch(id, now).catch(() => undefined);
   }
 
   private map(k: IngestKeyEntity): IngestKeySummary {

@@ -1,11 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Db } from '../database/db.service';
 import { SecretBox } from './secret-box';
-import { SettingEntity } from './setting.entity';
+import { SettingsRepository } from './settings.repository';
 import { DEFAULT_SETTINGS, SECRET_SETTINGS, SettingKey, Settings } from './settings.types';
 
 /** Other instances may change settings: a short cache keeps the hot path off the database without going stale for long. */
@@ -22,8 +19,7 @@ export class SettingsService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectRepository(SettingEntity) private readonly repo: Repository<SettingEntity>,
-    private readonly db: Db,
+    private readonly settings: SettingsRepository,
   ) {
     this.box = new SecretBox(config.secret);
   }
@@ -50,7 +46,7 @@ export class SettingsService {
   }
 
   private async load(): Promise<Settings> {
-    const rows = await this.repo.find();
+    const rows = await this.settings.all();
     const value: Settings = { ...DEFAULT_SETTINGS };
     for (const row of rows) {
       const key = row.key as SettingKey;
@@ -68,14 +64,13 @@ export class SettingsService {
   }
 
   async update(patch: Partial<Settings>): Promise<Settings> {
-    const now = Date.now();
-    await this.db.write(async (manager) => {
-      for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
-        if (value === undefined) continue;
-        const stored = SECRET_SETTINGS.has(key) && typeof value === 'string' ? this.box.seal(value) : value;
-        await manager.upsert(SettingEntity, { key, value: JSON.stringify(stored), updatedAt: now }, ['key']);
-      }
-    });
+    const rows: { key: string; value: string }[] = [];
+    for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+      if (value === undefined) continue;
+      const stored = SECRET_SETTINGS.has(key) && typeof value === 'string' ? this.box.seal(value) : value;
+      rows.push({ key, value: JSON.stringify(stored) });
+    }
+    await this.settings.upsertMany(rows, Date.now());
     this.invalidate();
     return this.get();
   }

@@ -70,14 +70,14 @@ export class DeliverySearchRepository {
     if (filter.from !== undefined) where.push(`c."created_at" >= ${params.add(filter.from)}`);
     if (filter.to !== undefined) where.push(`c."created_at" < ${params.add(filter.to)}`);
     if (filter.q) {
-      where.push(`(${prefixMatch(this.db, 'c."mref"', filter.q, params)} OR ${prefixMatch(this.db, 'c."click_session_id"', filter.q, params)})`);
+      where.push(`(${prefixMatch('c."mref"', filter.q, params)} OR ${prefixMatch('c."click_session_id"', filter.q, params)})`);
     }
     return where;
   }
 
   /** Ids of the next `limit` conversions after `after`, newest first. */
   async pageIds(filter: ResolvedFilter, after: KeysetPosition | null, limit: number): Promise<{ id: number; at: number }[]> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const where = this.conditions(filter, params);
     if (where === false) return [];
     if (after) where.push(afterPosition('c."created_at"', 'c."id"', after, (v) => params.add(v)));
@@ -93,7 +93,7 @@ export class DeliverySearchRepository {
 
   /** Conversions matching the filter whose delivery may be re-sent. */
   async countResendable(filter: ResolvedFilter): Promise<number> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const where = this.conditions(filter, params);
     if (where === false) return 0;
     const [row] = await this.db.query<{ n: number | string }>(
@@ -106,7 +106,7 @@ export class DeliverySearchRepository {
 
   /** Copies the ids a resend job covers into resend_job_items, inside the job's own transaction. */
   async snapshotResendable(m: EntityManager, jobId: number, filter: ResolvedFilter): Promise<number> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const where = this.conditions(filter, params);
     if (where === false) return 0;
     const job = params.add(jobId);
@@ -151,7 +151,7 @@ export class DeliverySearchRepository {
   }
 
   private async attemptStats(ids: number[]): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null }>> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const list = ids.map((id) => params.add(id)).join(', ');
     const rows = await this.db.query<{ conversion_id: number; n: number | string; last_at: number | string; reason: string | null }>(
       this.db.manager,

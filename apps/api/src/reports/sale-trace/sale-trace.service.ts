@@ -12,7 +12,7 @@ import { DeliveryEntity } from '../../delivery/delivery.entity';
 import { GoalsService } from '../../goals/goals.service';
 import { HealthService } from '../../health/health.service';
 import { SettingsService } from '../../settings/settings.service';
-import { ClickSearchRepository } from '../../clicks/click-search.repository';
+import { ClicksRepository } from '../../clicks/clicks.repository';
 import { DASHBOARD_TIME_ZONE } from '../../common/dashboard-time';
 import { verdictFor } from './verdict';
 
@@ -26,7 +26,7 @@ export class SaleTraceService {
   constructor(
     private readonly db: Db,
     private readonly clicks: ClicksService,
-    private readonly clickSearch: ClickSearchRepository,
+    private readonly clickSearch: ClicksRepository,
     private readonly goals: GoalsService,
     private readonly settings: SettingsService,
     private readonly health: HealthService,

@@ -4,7 +4,7 @@ import { ClicksService } from '../../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { ConversionsService } from '../../conversions/conversions.service';
 import { HelpProxy } from '../../delivery/help-proxy';
-import { ClickSearchRepository } from '../../clicks/click-search.repository';
+import { ClicksRepository } from '../../clicks/clicks.repository';
 import { parseDashboardTime } from '../../common/dashboard-time';
 import { TraceTestDto } from './dto/trace-test.dto';
 
@@ -18,7 +18,7 @@ export class TestTrackingService {
     private readonly conversions: ConversionsService,
     private readonly help: HelpProxy,
     private readonly clicks: ClicksService,
-    private readonly search: ClickSearchRepository,
+    private readonly search: ClicksRepository,
   ) {}
 
   /** Sends a trace-only conversion now (traceOnly=1): recorded as a test, never counted, never deduplicated. */

@@ -6,7 +6,7 @@ import { Db } from '../database/db.service';
 import { DeliveryEntity } from '../delivery/delivery.entity';
 import { GoalEntity } from '../goals/goal.entity';
 import { ConversionEntity } from './conversion.entity';
-import { ConversionWriter, type NewConversion } from './conversion-writer';
+import { ConversionsRepository, type NewConversion } from './conversions.repository';
 import { ConversionsService } from './conversions.service';
 
 describe('conversion batches', () => {
@@ -36,10 +36,10 @@ describe('conversion batches', () => {
   afterAll(() => t.close());
 
   it('writes mixed attributed and unattributed jobs, answers repeats as duplicates of the first, and resolves click ids', async () => {
-    const stored = await db.write((m) => new ConversionWriter(db).insertOnce(m, job('B-OLD', 'cs-known')));
+    const stored = await db.write((m) => t.app.get(ConversionsRepository).insertOnce(m, job('B-OLD', 'cs-known')));
     const known = await t.app.get(ClicksService).findBySessionId('cs-known');
     const jobs = [job('B1', 'cs-known'), job('B2', null), job('B1', 'cs-other'), job('B-OLD', 'cs-known'), job('B1', 'cs-known', other), job('B3', 'cs-unknown')];
-    const results = await db.write((m) => new ConversionWriter(db).insertMany(m, jobs));
+    const results = await db.write((m) => t.app.get(ConversionsRepository).insertMany(m, jobs));
 
     expect(results.map((r) => [r.conversion.mref, r.conversion.goalId, r.duplicate])).toEqual([
       ['B1', goal.id, false],
@@ -75,11 +75,11 @@ describe('conversion batches', () => {
     }));
     const results = await Promise.all(inputs.map((input) => service.record(input)));
     for (const mref of ['C0', 'C1', 'C2']) {
-      const mine = results.filter((r) => r.conversion.mref === mref);
-      expect(new Set(mine.map((r) => r.conversion.id)).size).toBe(1);
+      const mine = results.filter((r) => r.mref === mref);
+      expect(new Set(mine.map((r) => r.id)).size).toBe(1);
       expect(mine.filter((r) => !r.duplicate)).toHaveLength(1);
       expect(await db.manager.countBy(ConversionEntity, { mref, isTest: false })).toBe(1);
-      expect(await deliveriesOf(mine[0].conversion.id)).toBe(1);
+      expect(await deliveriesOf(mine[0].id)).toBe(1);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { Attribution, ConversionSource, ConversionStatus } from '@goalpost/contracts';
 import { EntityManager } from 'typeorm';
 import { Db } from '../database/db.service';
@@ -46,28 +47,15 @@ const DELIVERY_COLUMNS = ['conversion_id', 'state', 'attempt_count', 'next_attem
 const pairKey = (goalId: number, mref: string) => `${goalId}\u0000${mref}`;
 
 /**
- * Writes live conversions and their outbox rows, once per (goal, mref). `insertOnce` is one job in its own
- * statements; `insertMany` serves a group-commit batch with a fixed handful of set-based statements. Across
- * instances the partial unique index has the last word: a batch that hits it fails whole and group commit
- * retries its jobs one by one, where the committed row is then found and answered as a duplicate.
+ * Stored conversions. Live ones are written with their outbox rows, once per (goal, mref): `insertOnce` is
+ * one job in its own statements; `insertMany` serves a group-commit batch with a fixed handful of set-based
+ * statements, both inside the caller's transaction. Across instances the partial unique index has the last
+ * word: a batch that hits it fails whole and group commit retries its jobs one by one, where the committed
+ * row is then found and answered as a duplicate.
  */
-export class ConversionWriter {
+@Injectable()
+export class ConversionsRepository {
   constructor(private readonly db: Db) {}
-
-  /** Values every new row of a conversion carries, in entity property names (used by the trace path too). */
-  static columns(c: NewConversion & { clickId: number | null }) {
-    return {
-      goalId: c.goal.id,
-      afliteGoalId: c.goal.afliteGoalId,
-      mref: c.mref,
-      valueMinor: c.valueMinor,
-      clickSessionId: c.clickSessionId,
-      clickId: c.clickId,
-      attribution: c.attribution,
-      source: c.source,
-      createdAt: c.at,
-    };
-  }
 
   async insertOnce(manager: EntityManager, job: NewConversion): Promise<WrittenConversion> {
     const existing = await manager.findOneBy(ConversionEntity, { goalId: job.goal.id, mref: job.mref, isTest: false });
@@ -75,7 +63,7 @@ export class ConversionWriter {
     const clickId = job.clickId !== undefined ? job.clickId : await this.clickIdOf(manager, job.clickSessionId);
     const status = job.clickSessionId ? 'pending' : 'unattributed';
     const conversion = await manager.save(
-      manager.create(ConversionEntity, { ...ConversionWriter.columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }),
+      manager.create(ConversionEntity, { ...columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }),
     );
     if (status === 'pending') await this.insertDeliveries(manager, [conversion]);
     return { conversion, duplicate: false };
@@ -102,12 +90,26 @@ export class ConversionWriter {
     });
   }
 
+  /** A trace-only test conversion, in a write of its own: never deduplicated, no outbox row. */
+  insertTest(conversion: NewConversion & { clickId: number | null }): Promise<ConversionEntity> {
+    return this.db.write((m) => m.save(m.create(ConversionEntity, { ...columns(conversion), status: 'pending', isTest: true, deliveredAt: null })));
+  }
+
+  findLive(goalId: number, mref: string): Promise<ConversionEntity | null> {
+    return this.db.manager.findOneBy(ConversionEntity, { goalId, mref, isTest: false });
+  }
+
+  /** Conversions, live and test, whose mref or clickSessionID is `q`; newest first. */
+  findByMrefOrClickSession(q: string, limit: number): Promise<ConversionEntity[]> {
+    return this.db.manager.find(ConversionEntity, { where: [{ mref: q }, { clickSessionId: q }], order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
   /** Live conversions already stored for the batch's (goal, mref) pairs, by pair. */
   private async existing(manager: EntityManager, jobs: NewConversion[]): Promise<Map<string, ConversionEntity>> {
     const goalIds = [...new Set(jobs.map((j) => j.goal.id))];
     const mrefs = [...new Set(jobs.map((j) => j.mref))];
     const wanted = new Set(jobs.map((j) => pairKey(j.goal.id, j.mref)));
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const rows = await this.db.query<ConversionRow>(
       manager,
       `SELECT * FROM "conversions" WHERE "is_test" = FALSE
@@ -124,14 +126,15 @@ export class ConversionWriter {
 
   private async clickIdOf(manager: EntityManager, clickSessionId: string | null): Promise<number | null> {
     if (!clickSessionId) return null;
-    const [row] = await this.db.query<{ id: number }>(manager, `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${this.db.param(1)}`, [clickSessionId]);
+    const params = new SqlParams(this.db.dialect);
+    const [row] = await this.db.query<{ id: number }>(manager, `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${params.add(clickSessionId)}`, params.values);
     return row?.id ?? null;
   }
 
   /** One multi-row insert; a click id not known yet is looked up in the statement itself (no extra round trip). */
   private async insertConversions(manager: EntityManager, jobs: NewConversion[]): Promise<Map<string, ConversionEntity>> {
     if (jobs.length === 0) return new Map();
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const tuples = jobs.map((job) => {
       const status: ConversionStatus = job.clickSessionId ? 'pending' : 'unattributed';
       const lookUp = job.clickId === undefined && job.clickSessionId !== null;
@@ -149,11 +152,26 @@ export class ConversionWriter {
 
   /** The outbox rows, due at once: written in the conversion's transaction, so a 2xx always has one. */
   private async insertDeliveries(manager: EntityManager, conversions: ConversionEntity[]): Promise<void> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const tuples = conversions.map((c) => params.row([c.id, 'pending', 0, c.createdAt, false, false, 'auto', false, c.createdAt, c.createdAt]));
     const names = DELIVERY_COLUMNS.map((c) => `"${c}"`).join(', ');
     await this.db.query(manager, `INSERT INTO "deliveries" (${names}) VALUES ${tuples.join(', ')}`, params.values);
   }
+}
+
+/** Values every new row of a conversion carries, in entity property names. */
+function columns(c: NewConversion & { clickId: number | null }) {
+  return {
+    goalId: c.goal.id,
+    afliteGoalId: c.goal.afliteGoalId,
+    mref: c.mref,
+    valueMinor: c.valueMinor,
+    clickSessionId: c.clickSessionId,
+    clickId: c.clickId,
+    attribution: c.attribution,
+    source: c.source,
+    createdAt: c.at,
+  };
 }
 
 function toEntity(row: ConversionRow): ConversionEntity {
