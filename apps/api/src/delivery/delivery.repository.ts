@@ -93,7 +93,7 @@ export class DeliveryRepository {
    * update runs under the database's write lock, which gives the same guarantee.
    */
   async claim(m: EntityManager, { owner, now, limit, leaseMs }: ClaimRequest): Promise<ClaimedDelivery[]> {
-    const params = new SqlParams(this.db);
+    const params = new SqlParams(this.db.dialect);
     const [leaseOwner, leaseUntil, at, max] = params.addAll([owner, now + leaseMs, now, limit]);
     const lock = this.db.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
     const claimed = await this.db.query<{ id: number }>(
