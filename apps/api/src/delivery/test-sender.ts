@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { buildRegisterGoalRequest, classifyRegisterGoal } from '@goalpost/aflite';
+import { buildRegisterGoalRequest } from '@goalpost/aflite';
 import type { DeliveryAttemptResponse } from '@goalpost/contracts';
 import { Repository } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
@@ -10,6 +10,7 @@ import { AfliteCall, describeAttempt } from './aflite-call';
 import { toAttemptResponse } from './attempt-mapper';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryRepository } from './delivery.repository';
+import { classifySend } from './stages/send';
 
 /** Sends a trace-only conversion at once (traceOnly=1) and returns exactly what was sent and answered. No retries: the merchant is watching. */
 @Injectable()
@@ -42,7 +43,7 @@ export class TestSender {
     );
     const inFlight = describeAttempt(req, { conversionId: conversion.id, kind: 'send', trigger: 'test' }, Date.now());
     const { attemptId, result, answer } = await this.call.send(req, settings.afliteApiKey, await this.repo.recordAttempt(inFlight));
-    const verdict = classifyRegisterGoal(result);
+    const verdict = classifySend(result, conversion.mref);
     const delivered = verdict.outcome === 'delivered';
     await this.repo.closeAttempt(conversion.id, {
       attemptId,

@@ -25,6 +25,18 @@ describe('readAnswer: goals feed', () => {
 });
 
 describe('readAnswer: register goal', () => {
+  it('reads the answer with the mref, so words inside it are not taken for a verdict', () => {
+    const echo = respond(200, '<response><status>ok</status><ref>DUPLICATE-ORDER-7</ref></response>');
+    expect(readAnswer('send', echo, 'DUPLICATE-ORDER-7')).toMatchObject({ kind: 'send', verdict: { outcome: 'delivered' } });
+    // The same answer about another mref does say "duplicate".
+    expect(readAnswer('send', echo, 'ORDER-8')).toMatchObject({ kind: 'send', verdict: { outcome: 'failed', duplicate: true } });
+  });
+
+  it("recognises Aflite's duplicate-mref answer", () => {
+    const duplicate = respond(200, 'ERROR: duplicate mref ALREADY-PAID-3 - goal recorded in error');
+    expect(readAnswer('send', duplicate, 'ALREADY-PAID-3')).toMatchObject({ kind: 'send', verdict: { outcome: 'failed', duplicate: true } });
+  });
+
   it("reads a send's answer with the one classifier", () => {
     expect(readAnswer('send', respond(200, 'OK goal registered mref=ORDER-1'), 'ORDER-1')).toMatchObject({ kind: 'send', verdict: { outcome: 'delivered' } });
     expect(readAnswer('send', respond(503, ''), 'ORDER-1')).toMatchObject({ kind: 'send', verdict: { outcome: 'retry' } });

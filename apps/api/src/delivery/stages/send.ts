@@ -33,8 +33,16 @@ export class SendStage {
 }
 
 export function readAnswer(kind: PlannedCall['kind'], result: AfliteCallResult, merchantRef: string): CallAnswer {
-  if (kind === 'send') return { kind, verdict: classifyRegisterGoal(result) };
+  if (kind === 'send') return { kind, verdict: classifySend(result, merchantRef) };
   return { kind, feed: checkFeed(result, merchantRef) };
+}
+
+/**
+ * A register-goal answer read with the mref it was about, as the trace page reads stored ones: words inside
+ * the merchant's own reference ("DUPLICATE-ORDER-7") are not taken for Aflite's verdict.
+ */
+export function classifySend(result: AfliteCallResult, merchantRef: string): Classification {
+  return classifyRegisterGoal({ ...result, merchantRef });
 }
 
 function checkFeed(result: AfliteCallResult, merchantRef: string): FeedCheck {
