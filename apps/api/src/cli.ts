@@ -4,6 +4,7 @@ import { CONVERSION_STATUSES, type ConversionStatus } from '@goalpost/contracts'
 import { Command, InvalidArgumentError } from 'commander';
 import { withContext } from './cli/cli-context';
 import { Db } from './database/db.service';
+import { MigrationsRepository } from './database/migrations.repository';
 import { ResendService } from './delivery/resend.service';
 import { GoalsService } from './goals/goals.service';
 import { IngestKeysService } from './ingest-keys/ingest-keys.service';
@@ -15,9 +16,8 @@ program
   .description('apply database migrations (also done at every start)')
   .action(() =>
     withContext(async (app) => {
-      const db = app.get(Db);
-      const applied = await db.dataSource.query(db.dialect === 'postgres' ? 'SELECT name FROM migrations ORDER BY id' : 'SELECT name FROM "migrations" ORDER BY id');
-      console.log(`Database is up to date (${db.dialect}); migrations applied: ${(applied as { name: string }[]).map((m) => m.name).join(', ')}`);
+      const applied = await app.get(MigrationsRepository).appliedNames();
+      console.log(`Database is up to date (${app.get(Db).dialect}); migrations applied: ${applied.join(', ')}`);
     }),
   );
 

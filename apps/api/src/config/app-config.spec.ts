@@ -47,5 +47,12 @@ describe('loadConfig', () => {
 
   it('refuses non-positive tuning values', () => {
     expect(() => loadConfig({ DELIVERY_MAX_ATTEMPTS: '0', GOALPOST_SECRET: 's' }, dir())).toThrow(/DELIVERY_MAX_ATTEMPTS/);
+    expect(() => loadConfig({ RESEND_JOB_CHUNK: '0', GOALPOST_SECRET: 's' }, dir())).toThrow(/RESEND_JOB_CHUNK/);
+    expect(() => loadConfig({ HISTORY_EXPORT_CHUNK: '2.5', GOALPOST_SECRET: 's' }, dir())).toThrow(/HISTORY_EXPORT_CHUNK/);
+  });
+
+  it('reads the chunk sizes of the long dashboard jobs, with defaults', () => {
+    expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).chunks).toEqual({ historyExport: 1000, resendJob: 500 });
+    expect(loadConfig({ GOALPOST_SECRET: 's', HISTORY_EXPORT_CHUNK: '7', RESEND_JOB_CHUNK: '4' }, dir()).chunks).toEqual({ historyExport: 7, resendJob: 4 });
   });
 });

@@ -18,6 +18,13 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: string;
   workerEnabled: boolean;
+  /** Rows per statement of the dashboard's long jobs: enough to be quick, few enough not to hold the write lock long. */
+  chunks: {
+    /** Conversions read per query while exporting the delivery history as CSV. */
+    historyExport: number;
+    /** Conversions a resend job puts back in the queue per transaction. */
+    resendJob: number;
+  };
   /** Values that seed the stored settings at every start when set (the environment wins). */
   seed: {
     afliteBaseUrl?: string;
@@ -76,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       TRUST_PROXY: bool({ default: false }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       GOALPOST_WORKER: bool({ default: true }),
+      HISTORY_EXPORT_CHUNK: num({ default: 1_000 }),
+      RESEND_JOB_CHUNK: num({ default: 500 }),
       AFLITE_BASE_URL: url({ default: undefined }),
       AFLITE_API_KEY: str({ default: undefined }),
       AFLITE_MID: str({ default: undefined }),
@@ -126,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   leaseOutlastsCalls(e.DELIVERY_LEASE_MS, e.DELIVERY_TIMEOUT_MS);
 
+  positive('HISTORY_EXPORT_CHUNK', e.HISTORY_EXPORT_CHUNK);
+  positive('RESEND_JOB_CHUNK', e.RESEND_JOB_CHUNK);
+
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
   return {
     port: e.PORT,
@@ -137,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     workerEnabled: e.GOALPOST_WORKER,
+    chunks: { historyExport: e.HISTORY_EXPORT_CHUNK, resendJob: e.RESEND_JOB_CHUNK },
     seed: {
       afliteBaseUrl: e.AFLITE_BASE_URL,
       afliteApiKey: e.AFLITE_API_KEY,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { dataSourceOptions, type EntityList } from './data-source-options';
 import { Db } from './db.service';
+import { MigrationsRepository } from './migrations.repository';
 
 @Global()
 @Module({})
@@ -11,8 +12,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(database, entities), migrationsRun: true })],
-      providers: [Db],
-      exports: [Db],
+      providers: [Db, MigrationsRepository],
+      exports: [Db, MigrationsRepository],
     };
   }
 }

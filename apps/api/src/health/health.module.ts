@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { HealthController } from './health.controller';
+import { HealthRepository } from './health.repository';
 import { HealthService } from './health.service';
 
 @Module({
   imports: [DeliveryModule],
   controllers: [HealthController],
-  providers: [HealthService],
+  providers: [HealthRepository, HealthService],
   exports: [HealthService],
 })
 export class HealthModule {}

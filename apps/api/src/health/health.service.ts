@@ -5,6 +5,7 @@ import { Db } from '../database/db.service';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { MetricsService } from '../metrics/metrics.service';
+import { HealthRepository } from './health.repository';
 
 const VERSION = '0.1.0';
 
@@ -15,6 +16,7 @@ export class HealthService {
 
   constructor(
     private readonly db: Db,
+    private readonly database: HealthRepository,
     private readonly worker: DeliveryWorker,
     private readonly deliveries: DeliveryRepository,
     metrics: MetricsService,
@@ -33,7 +35,7 @@ export class HealthService {
     let database: HealthResponse['database'] = { ok: true, dialect: this.db.dialect, writable: true };
     let pending = 0;
     try {
-      await this.db.ping();
+      await this.database.ping();
       pending = await this.deliveries.countByState('pending');
       const writes = this.db.writeHealth.writable ? this.db.writeHealth : await this.db.probeWrite();
       if (!writes.writable) {

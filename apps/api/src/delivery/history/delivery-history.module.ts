@@ -12,6 +12,6 @@ import { DeliverySearchRepository } from './delivery-search.repository';
   imports: [AuditModule, ClicksModule, DeliveryModule, GoalsModule],
   controllers: [DeliveriesAdminController],
   providers: [DeliverySearchRepository, DeliveryHistoryService],
-  exports: [DeliverySearchRepository],
+  exports: [DeliverySearchRepository, DeliveryHistoryService],
 })
 export class DeliveryHistoryModule {}

@@ -1,33 +1,49 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { DeliveryDetailResponse, DeliveryFilter, DeliveryListResponse, ResendResponse } from '@goalpost/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { ClicksService } from '../../clicks/clicks.service';
+import { parseDashboardTime } from '../../common/dashboard-time';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
-import { Db } from '../../database/db.service';
-import { toAttemptResponse } from '../attempt-mapper';
-import { DeliveryAttemptEntity } from '../delivery-attempt.entity';
-import { ResendService } from '../resend.service';
 import { decodeCursor, encodeCursor, type KeysetPosition } from '../../common/keyset-cursor';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { GoalsService } from '../../goals/goals.service';
+import { toAttemptResponse } from '../attempt-mapper';
+import { ResendService } from '../resend.service';
 import { csvLine } from './csv';
 import { DELIVERY_CSV_COLUMNS, deliveryCsvLine, toDeliveryListItem } from './delivery-row.mapper';
-import { DeliverySearchRepository } from './delivery-search.repository';
-
+import { DeliverySearchRepository, type ResolvedFilter } from './delivery-search.repository';
 
 @Injectable()
 export class DeliveryHistoryService {
-  /** Rows read per query while exporting. */
-  exportChunk = 1_000;
+  private readonly exportChunk: number;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly search: DeliverySearchRepository,
+    private readonly goals: GoalsService,
     private readonly clicks: ClicksService,
     private readonly resendService: ResendService,
     private readonly audit: AuditService,
-    private readonly db: Db,
-  ) {}
+  ) {
+    this.exportChunk = config.chunks.historyExport;
+  }
+
+  /** Checks a filter and turns it into column values; an unknown goal matches nothing rather than failing. */
+  async resolveFilter(filter: DeliveryFilter): Promise<ResolvedFilter> {
+    const resolved: ResolvedFilter = { status: filter.status, q: filter.q };
+    if (filter.kind) resolved.isTest = filter.kind === 'test';
+    if (filter.goalId !== undefined) resolved.goalPk = (await this.goals.findByAfliteId(filter.goalId))?.id ?? null;
+    resolved.from = readTime(filter.from, 'from');
+    resolved.to = readTime(filter.to, 'to');
+    if (resolved.from !== undefined && resolved.to !== undefined && resolved.to <= resolved.from) {
+      throw new DomainError(DomainErrorCode.InvalidValue, 'to: must be later than from', 'to');
+    }
+    return resolved;
+  }
 
   async list(filter: DeliveryFilter, cursor: string | undefined, limit: number): Promise<DeliveryListResponse> {
-    const resolved = await this.search.resolve(filter);
+    const resolved = await this.resolveFilter(filter);
     const page = await this.search.pageIds(resolved, decodeCursor(cursor), limit + 1);
     const shown = page.slice(0, limit);
     const rows = await this.search.load(shown.map((p) => p.id));
@@ -40,7 +56,7 @@ export class DeliveryHistoryService {
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `Conversion ${id} does not exist`, 'id');
     const [click, attempts] = await Promise.all([
       row.conversion.clickSessionId ? this.clicks.findBySessionId(row.conversion.clickSessionId) : null,
-      this.db.manager.find(DeliveryAttemptEntity, { where: { conversionId: id }, order: { id: 'ASC' } }),
+      this.search.attemptsOf(id),
     ]);
     return {
       conversion: toDeliveryListItem(row),
@@ -63,7 +79,7 @@ export class DeliveryHistoryService {
 
   /** The filtered history as CSV, read a chunk at a time so a large export never sits in memory. */
   async exportCsv(filter: DeliveryFilter): Promise<AsyncGenerator<string>> {
-    const resolved = await this.search.resolve(filter);
+    const resolved = await this.resolveFilter(filter);
     const { search, exportChunk } = this;
     return (async function* () {
       yield csvLine(DELIVERY_CSV_COLUMNS);
@@ -78,4 +94,13 @@ export class DeliveryHistoryService {
       }
     })();
   }
+}
+
+function readTime(text: string | undefined, field: 'from' | 'to'): number | undefined {
+  if (text === undefined || text === '') return undefined;
+  const t = parseDashboardTime(text);
+  if (t === null) {
+    throw new DomainError(DomainErrorCode.InvalidValue, `${field}: must be an ISO date or date-time, e.g. 2024-11-01 or 2024-11-01T09:30:00Z`, field);
+  }
+  return t;
 }

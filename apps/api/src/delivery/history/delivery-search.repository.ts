@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversionStatus, DeliveryFilter } from '@goalpost/contracts';
-import { EntityManager, In } from 'typeorm';
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import type { ConversionStatus } from '@goalpost/contracts';
+import { In } from 'typeorm';
 import { ConversionEntity } from '../../conversions/conversion.entity';
 import { Db } from '../../database/db.service';
+import { DeliveryAttemptEntity } from '../delivery-attempt.entity';
 import { DeliveryEntity } from '../delivery.entity';
 import { GoalEntity } from '../../goals/goal.entity';
-import { GoalsService } from '../../goals/goals.service';
-import { parseDashboardTime } from '../../common/dashboard-time';
 import { afterPosition, type KeysetPosition } from '../../common/keyset-cursor';
 import { prefixMatch, SqlParams } from '../../database/sql-params';
 
@@ -38,30 +36,16 @@ export interface DeliveryRow {
 const RESENDABLE = `JOIN "deliveries" d ON d."conversion_id" = c."id" AND d."state" IN ('failed', 'pending')`;
 
 /**
- * Reads of the delivery history. Pages are keyset on (created_at, id) descending, so every filter
- * combination walks one of the (…, created_at, id) indexes instead of counting past an OFFSET.
+ * Reads of the delivery history: conversions with their outbox rows and attempts. Pages are keyset on
+ * (created_at, id) descending, so every filter combination walks one of the (…, created_at, id) indexes
+ * instead of counting past an OFFSET.
  */
 @Injectable()
 export class DeliverySearchRepository {
-  constructor(
-    private readonly db: Db,
-    private readonly goals: GoalsService,
-  ) {}
-
-  async resolve(filter: DeliveryFilter): Promise<ResolvedFilter> {
-    const resolved: ResolvedFilter = { status: filter.status, q: filter.q };
-    if (filter.kind) resolved.isTest = filter.kind === 'test';
-    if (filter.goalId !== undefined) resolved.goalPk = (await this.goals.findByAfliteId(filter.goalId))?.id ?? null;
-    resolved.from = readTime(filter.from, 'from');
-    resolved.to = readTime(filter.to, 'to');
-    if (resolved.from !== undefined && resolved.to !== undefined && resolved.to <= resolved.from) {
-      throw new DomainError(DomainErrorCode.InvalidValue, 'to: must be later than from', 'to');
-    }
-    return resolved;
-  }
+  constructor(private readonly db: Db) {}
 
   /** Conditions on `conversions c`; false when nothing can match. */
-  conditions(filter: ResolvedFilter, params: SqlParams): string[] | false {
+  private conditions(filter: ResolvedFilter, params: SqlParams): string[] | false {
     if (filter.goalPk === null) return false;
     const where: string[] = [];
     if (filter.status) where.push(`c."status" = ${params.add(filter.status)}`);
@@ -91,33 +75,39 @@ export class DeliverySearchRepository {
     return rows.map((r) => ({ id: Number(r.id), at: Number(r.created_at) }));
   }
 
-  /** Conversions matching the filter whose delivery may be re-sent. */
+  /**
+   * `FROM … WHERE …` of the conversions matching the filter whose delivery may be re-sent, as `c`; false
+   * when nothing can match. Shared with the resend jobs, which copy the same set into their items.
+   */
+  resendableFrom(filter: ResolvedFilter, params: SqlParams): string | false {
+    const where = this.conditions(filter, params);
+    if (where === false) return false;
+    return `FROM "conversions" c ${RESENDABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  }
+
   async countResendable(filter: ResolvedFilter): Promise<number> {
     const params = new SqlParams(this.db.dialect);
-    const where = this.conditions(filter, params);
-    if (where === false) return 0;
-    const [row] = await this.db.query<{ n: number | string }>(
-      this.db.manager,
-      `SELECT COUNT(*) AS "n" FROM "conversions" c ${RESENDABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params.values,
-    );
+    const from = this.resendableFrom(filter, params);
+    if (from === false) return 0;
+    const [row] = await this.db.query<{ n: number | string }>(this.db.manager, `SELECT COUNT(*) AS "n" ${from}`, params.values);
     return Number(row?.n ?? 0);
   }
 
-  /** Copies the ids a resend job covers into resend_job_items, inside the job's own transaction. */
-  async snapshotResendable(m: EntityManager, jobId: number, filter: ResolvedFilter): Promise<number> {
-    const params = new SqlParams(this.db.dialect);
-    const where = this.conditions(filter, params);
-    if (where === false) return 0;
-    const job = params.add(jobId);
-    await this.db.query(
-      m,
-      `INSERT INTO "resend_job_items" ("job_id", "conversion_id")
-       SELECT ${job}, c."id" FROM "conversions" c ${RESENDABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params.values,
-    );
-    const [row] = await this.db.query<{ n: number | string }>(m, `SELECT COUNT(*) AS "n" FROM "resend_job_items" WHERE "job_id" = ${this.db.param(1)}`, [jobId]);
-    return Number(row?.n ?? 0);
+  /** Every attempt of one conversion, oldest first. */
+  attemptsOf(conversionId: number): Promise<DeliveryAttemptEntity[]> {
+    return this.db.manager.find(DeliveryAttemptEntity, { where: { conversionId }, order: { id: 'ASC' } });
+  }
+
+  /** Every attempt of these conversions, oldest first. */
+  async attemptsOfConversions(conversionIds: number[]): Promise<DeliveryAttemptEntity[]> {
+    if (conversionIds.length === 0) return [];
+    return this.db.manager.find(DeliveryAttemptEntity, { where: { conversionId: In(conversionIds) }, order: { id: 'ASC' } });
+  }
+
+  /** The outbox rows of these conversions (tests and unattributed ones have none). */
+  async deliveriesOfConversions(conversionIds: number[]): Promise<DeliveryEntity[]> {
+    if (conversionIds.length === 0) return [];
+    return this.db.manager.findBy(DeliveryEntity, { conversionId: In(conversionIds) });
   }
 
   /** Full rows for the given ids, in the order given. */
@@ -126,7 +116,7 @@ export class DeliverySearchRepository {
     const m = this.db.manager;
     const [conversions, deliveries, goals, stats] = await Promise.all([
       m.findBy(ConversionEntity, { id: In(ids) }),
-      m.findBy(DeliveryEntity, { conversionId: In(ids) }),
+      this.deliveriesOfConversions(ids),
       m.find(GoalEntity),
       this.attemptStats(ids),
     ]);
@@ -163,13 +153,4 @@ export class DeliverySearchRepository {
     );
     return new Map(rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason }]));
   }
-}
-
-function readTime(text: string | undefined, field: 'from' | 'to'): number | undefined {
-  if (text === undefined || text === '') return undefined;
-  const t = parseDashboardTime(text);
-  if (t === null) {
-    throw new DomainError(DomainErrorCode.InvalidValue, `${field}: must be an ISO date or date-time, e.g. 2024-11-01 or 2024-11-01T09:30:00Z`, field);
-  }
-  return t;
 }

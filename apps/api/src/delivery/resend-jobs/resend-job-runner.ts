@@ -5,7 +5,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { Db } from '../../database/db.service';
 import { ResendService } from '../resend.service';
-import { ResendJobEntity } from './resend-job.entity';
+import { ResendJobsRepository } from './resend-jobs.repository';
 
 /** A running job whose instance has not reported progress for this long is taken over. */
 const STALE_MS = 60_000;
@@ -15,7 +15,7 @@ const MAX_CHUNK_FAILURES = 3;
 type Step = 'more' | 'done' | 'not-mine';
 
 /**
- * Works through resend jobs a chunk at a time: each chunk re-queues up to `chunkSize` conversions and moves
+ * Works through resend jobs a chunk at a time: each chunk re-queues up to RESEND_JOB_CHUNK conversions and moves
  * the job's cursor in one transaction, so a crash never loses or repeats a chunk. Jobs run on the
  * instance that started them; with the worker enabled, an instance also takes over jobs whose owner
  * went quiet (crashed or stopped).
@@ -23,8 +23,7 @@ type Step = 'more' | 'done' | 'not-mine';
 @Injectable()
 export class ResendJobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`.slice(0, 64);
-  /** Conversions re-queued per transaction: big enough to be quick, small enough not to hold the write lock long. */
-  chunkSize = 500;
+  private readonly chunkSize: number;
   private readonly logger = new Logger('ResendJobs');
   private readonly active = new Map<number, Promise<void>>();
   private stopping = false;
@@ -33,8 +32,11 @@ export class ResendJobRunner implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
+    private readonly jobs: ResendJobsRepository,
     private readonly resend: ResendService,
-  ) {}
+  ) {
+    this.chunkSize = config.chunks.resendJob;
+  }
 
   onApplicationBootstrap(): void {
     if (!this.config.workerEnabled) return;
@@ -48,9 +50,7 @@ export class ResendJobRunner implements OnApplicationBootstrap, BeforeApplicatio
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await Promise.allSettled([...this.active.values()]);
     // Hand unfinished jobs back at once rather than making another instance wait for STALE_MS.
-    await this.db
-      .write((m) => m.update(ResendJobEntity, { owner: this.owner, state: 'running' }, { owner: null, heartbeatAt: null }))
-      .catch((error: unknown) => this.logger.error({ err: error }, 'could not release resend jobs'));
+    await this.jobs.release(this.owner).catch((error: unknown) => this.logger.error({ err: error }, 'could not release resend jobs'));
   }
 
   /** Starts working on a job this instance owns (no-op if it already is). */
@@ -93,51 +93,33 @@ export class ResendJobRunner implements OnApplicationBootstrap, BeforeApplicatio
 
   private step(jobId: number): Promise<Step> {
     return this.db.write(async (m): Promise<Step> => {
-      const job = await m.findOneBy(ResendJobEntity, { id: jobId });
+      const job = await this.jobs.findById(jobId, m);
       if (!job || job.state !== 'running' || job.owner !== this.owner) return 'not-mine';
-      const p = (i: number) => this.db.param(i);
-      const items = await this.db.query<{ conversion_id: number }>(
-        m,
-        `SELECT "conversion_id" FROM "resend_job_items" WHERE "job_id" = ${p(1)} AND "conversion_id" > ${p(2)} ORDER BY "conversion_id" LIMIT ${p(3)}`,
-        [jobId, job.cursor, this.chunkSize],
-      );
+      const ids = await this.jobs.nextItems(m, jobId, job.cursor, this.chunkSize);
       const now = Date.now();
-      if (items.length === 0) {
-        await m.update(ResendJobEntity, { id: jobId }, { state: 'done', finishedAt: now, heartbeatAt: now });
+      if (ids.length === 0) {
+        await this.jobs.update(m, jobId, { state: 'done', finishedAt: now, heartbeatAt: now });
         return 'done';
       }
-      const ids = items.map((i) => Number(i.conversion_id));
       await this.resend.requeueWithin(m, ids, job.force);
-      await m.update(ResendJobEntity, { id: jobId }, { cursor: ids[ids.length - 1], queued: job.queued + ids.length, heartbeatAt: now });
+      await this.jobs.update(m, jobId, { cursor: ids[ids.length - 1], queued: job.queued + ids.length, heartbeatAt: now });
       return 'more';
     });
   }
 
   private async fail(jobId: number, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.db
-      .write((m) => m.update(ResendJobEntity, { id: jobId }, { state: 'failed', error: message.slice(0, 500), finishedAt: Date.now() }))
-      .catch((e: unknown) => this.logger.error({ err: e, jobId }, 'could not mark resend job failed'));
+    await this.jobs.markFailed(jobId, message.slice(0, 500), Date.now()).catch((e: unknown) => this.logger.error({ err: e, jobId }, 'could not mark resend job failed'));
   }
 
   /** Claims running jobs nobody is working on (their instance stopped or went quiet) and resumes them. */
   async adoptOrphans(): Promise<void> {
     if (this.stopping) return;
     try {
-      const p = (i: number) => this.db.param(i);
       const now = Date.now();
-      const claimed = await this.db.write((m) =>
-        this.db.query<{ id: number }>(
-          m,
-          `UPDATE "resend_jobs" SET "owner" = ${p(1)}, "heartbeat_at" = ${p(2)}
-           WHERE "state" = 'running' AND ("heartbeat_at" IS NULL OR "heartbeat_at" < ${p(3)})
-           RETURNING "id"`,
-          [this.owner, now, now - STALE_MS],
-        ),
-      );
-      for (const { id } of claimed) {
+      for (const id of await this.jobs.claimStale(this.owner, now, now - STALE_MS)) {
         this.logger.log({ jobId: id }, 'resuming resend job');
-        void this.run(Number(id));
+        void this.run(id);
       }
     } catch (error) {
       this.logger.error({ err: error }, 'resend job sweep failed');

@@ -37,7 +37,8 @@ describe('re-sending deliveries', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ apiKey: API_KEY, merchantId: '1001', port: 0 });
-    t = await bootApp({ GOALPOST_WORKER: 'true', AFLITE_BASE_URL: sandbox.url, AFLITE_API_KEY: API_KEY, AFLITE_MID: '1001', DELIVERY_POLL_MS: '50' });
+    // A small chunk, so the ten conversions of the bulk job take several chunks.
+    t = await bootApp({ GOALPOST_WORKER: 'true', AFLITE_BASE_URL: sandbox.url, AFLITE_API_KEY: API_KEY, AFLITE_MID: '1001', DELIVERY_POLL_MS: '50', RESEND_JOB_CHUNK: '4' });
     admin = await setUpAdmin(t.app);
     sale = await seedGoal(t.app, '5', 'Sale');
   });
@@ -76,7 +77,6 @@ describe('re-sending deliveries', () => {
   });
 
   it('previews, then re-sends everything matching in the background and reports progress to the end', async () => {
-    t.app.get(ResendJobRunner).chunkSize = 4;
     const mrefs = Array.from({ length: 10 }, (_, i) => `BULK-${i}`);
     for (const mref of mrefs) await failed(mref);
     // Not matching: other status, unattributed, and a failed test.

@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { SaleTraceConversion, SaleTraceResponse } from '@goalpost/contracts';
-import { In } from 'typeorm';
 import { ClickEntity } from '../../clicks/click.entity';
+import { ClicksRepository } from '../../clicks/clicks.repository';
 import { ClicksService } from '../../clicks/clicks.service';
 import { ConversionEntity } from '../../conversions/conversion.entity';
 import { toConversionResponse } from '../../conversions/conversion.mapper';
-import { Db } from '../../database/db.service';
+import { ConversionsRepository } from '../../conversions/conversions.repository';
 import { toAttemptResponse } from '../../delivery/attempt-mapper';
-import { DeliveryAttemptEntity } from '../../delivery/delivery-attempt.entity';
-import { DeliveryEntity } from '../../delivery/delivery.entity';
+import { DeliverySearchRepository } from '../../delivery/history/delivery-search.repository';
 import { GoalsService } from '../../goals/goals.service';
 import { HealthService } from '../../health/health.service';
 import { SettingsService } from '../../settings/settings.service';
-import { ClicksRepository } from '../../clicks/clicks.repository';
 import { DASHBOARD_TIME_ZONE } from '../../common/dashboard-time';
 import { verdictFor } from './verdict';
 
@@ -24,26 +22,22 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class SaleTraceService {
   constructor(
-    private readonly db: Db,
+    private readonly conversions: ConversionsRepository,
+    private readonly history: DeliverySearchRepository,
     private readonly clicks: ClicksService,
-    private readonly clickSearch: ClicksRepository,
+    private readonly clickRecords: ClicksRepository,
     private readonly goals: GoalsService,
     private readonly settings: SettingsService,
     private readonly health: HealthService,
   ) {}
 
   async trace(q: string): Promise<SaleTraceResponse> {
-    const m = this.db.manager;
-    const found = await m.find(ConversionEntity, {
-      where: [{ mref: q }, { clickSessionId: q }],
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: MAX_CONVERSIONS,
-    });
+    const found = await this.conversions.findByMrefOrClickSession(q, MAX_CONVERSIONS);
     const click = (await this.clicks.findBySessionId(q)) ?? (await this.firstClickOf(found));
     const ids = found.map((c) => c.id);
     const [deliveries, attempts, goals, settings, upstream] = await Promise.all([
-      ids.length ? m.findBy(DeliveryEntity, { conversionId: In(ids) }) : [],
-      ids.length ? m.find(DeliveryAttemptEntity, { where: { conversionId: In(ids) }, order: { id: 'ASC' } }) : [],
+      this.history.deliveriesOfConversions(ids),
+      this.history.attemptsOfConversions(ids),
       this.goals.list(),
       this.settings.get(),
       this.health.upstream(),
@@ -55,7 +49,7 @@ export class SaleTraceService {
     for (const conversion of found) {
       const own = attempts.filter((a) => a.conversionId === conversion.id);
       const windowMs = settings.attributionWindowDays * DAY_MS;
-      const clickInWindow = conversion.status === 'unattributed' ? await this.clickSearch.anyActiveBetween(conversion.createdAt - windowMs, conversion.createdAt) : true;
+      const clickInWindow = conversion.status === 'unattributed' ? await this.clickRecords.anyActiveBetween(conversion.createdAt - windowMs, conversion.createdAt) : true;
       const verdict = verdictFor({
         conversion,
         delivery: deliveryOf.get(conversion.id) ?? null,

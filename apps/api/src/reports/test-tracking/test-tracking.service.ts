@@ -18,7 +18,7 @@ export class TestTrackingService {
     private readonly conversions: ConversionsService,
     private readonly help: HelpProxy,
     private readonly clicks: ClicksService,
-    private readonly search: ClicksRepository,
+    private readonly clickRecords: ClicksRepository,
   ) {}
 
   /** Sends a trace-only conversion now (traceOnly=1): recorded as a test, never counted, never deduplicated. */
@@ -40,7 +40,7 @@ export class TestTrackingService {
     const t = parseDashboardTime(since);
     if (t === null) throw new DomainError(DomainErrorCode.InvalidValue, 'since: must be an ISO date-time such as 2024-11-01T09:30:00Z', 'since');
     const serverTime = Date.now() - POLL_OVERLAP_MS;
-    const clicks = await this.search.seenSince(t, RECENT_CLICKS);
+    const clicks = await this.clickRecords.seenSince(t, RECENT_CLICKS);
     return { items: clicks.map((c) => this.clicks.map(c)), serverTime: new Date(serverTime).toISOString() };
   }
 }
