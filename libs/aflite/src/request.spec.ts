@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AFLITE_DEFAULT_BASE_URL, AfliteParam } from './constants';
-import {
-  buildGoalsFeedRequest,
-  buildHelpRequest,
-  buildRegisterGoalRequest,
-  joinUrl,
-  type RegisterGoalInput,
-} from './request';
+import { buildGoalsFeedRequest, buildHelpRequest, buildRegisterGoalRequest, joinUrl, type RegisterGoalInput } from './request';
 
 const input: RegisterGoalInput = {
   apiKey: 'key-123456789',
@@ -62,9 +56,7 @@ describe('buildRegisterGoalRequest', () => {
 
   it('adds traceOnly and help last, only when set', () => {
     const both = buildRegisterGoalRequest('https://x/aflite', { ...input, traceOnly: true, help: true }, 'GET');
-    expect(Object.keys(both.params)).toEqual([
-      'apikey', 'mid', 'clickSessionID', 'goalid', 'mref', 'value', 'traceOnly', 'help',
-    ]);
+    expect(Object.keys(both.params)).toEqual(['apikey', 'mid', 'clickSessionID', 'goalid', 'mref', 'value', 'traceOnly', 'help']);
     expect(both.url).toMatch(/^https:\/\/x\/aflite\/data\/register\/goal\?.*&value=10\.99&traceOnly=1&help=1$/);
 
     const neither = buildRegisterGoalRequest('https://x', { ...input, traceOnly: false, help: false }, 'POST');
