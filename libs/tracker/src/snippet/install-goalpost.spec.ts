@@ -6,8 +6,7 @@ import type { Goalpost } from './types';
 const BASE = 'https://gp.example/relay';
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function land(path: string, referrer = ''): void {
   history.replaceState(null, '', path);
