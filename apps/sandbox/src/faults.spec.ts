@@ -13,8 +13,14 @@ describe('parseFaultSpec', () => {
   });
 
   it('accepts every field', () => {
-    expect(parsed({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] }))
-      .toEqual({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] });
+    expect(parsed({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] })).toEqual({
+      status: 429,
+      retryAfter: 7,
+      errorRate: 0.5,
+      latencyMs: 20,
+      count: 2,
+      paths: ['goals', 'register'],
+    });
     expect(parsed({ hang: 'after-record' }).hang).toBe('after-record');
     expect(parsed({ reset: true }).reset).toBe(true);
     expect(parsed({ latencyMs: 0 }).latencyMs).toBe(0);
