@@ -35,9 +35,7 @@ export class ApiError extends Error {
 
   /** Messages about fields that the caller has no place to show. */
   otherFieldMessages(known: readonly string[]): string[] {
-    return this.fields
-      .filter((f) => !known.some((name) => f.field === name || f.field.startsWith(`${name}.`)))
-      .map((f) => f.message);
+    return this.fields.filter((f) => !known.some((name) => f.field === name || f.field.startsWith(`${name}.`))).map((f) => f.message);
   }
 
   get isUnauthorised(): boolean {

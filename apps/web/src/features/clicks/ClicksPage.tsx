@@ -45,8 +45,8 @@ export function ClicksPage() {
         <EmptyState title={search ? `No clicks match “${search}”` : 'No clicks yet'}>
           {search ? null : (
             <p>
-              Clicks appear once the tracking snippet is on your site and a visitor arrives from Aflite. Try it yourself on
-              the <Link to="/test-tracking">Test tracking</Link> page.
+              Clicks appear once the tracking snippet is on your site and a visitor arrives from Aflite. Try it yourself on the{' '}
+              <Link to="/test-tracking">Test tracking</Link> page.
             </p>
           )}
         </EmptyState>
@@ -82,16 +82,30 @@ export function ClicksPage() {
                     <td className="cell-truncate cell-wide" data-label="Referrer" title={click.referrer ?? undefined}>
                       {click.referrer ?? <span className="muted">none</span>}
                     </td>
-                    <td className="cell-nowrap" data-label="First seen">{formatWhen(click.firstSeenAt)}</td>
-                    <td className="cell-nowrap" data-label="Last seen">{formatWhen(click.lastSeenAt)}</td>
-                    <td className="cell-number" data-label="Visits">{formatCount(click.hits)}</td>
-                    <td className="cell-number" data-label="Conversions">{formatCount(click.conversions)}</td>
+                    <td className="cell-nowrap" data-label="First seen">
+                      {formatWhen(click.firstSeenAt)}
+                    </td>
+                    <td className="cell-nowrap" data-label="Last seen">
+                      {formatWhen(click.lastSeenAt)}
+                    </td>
+                    <td className="cell-number" data-label="Visits">
+                      {formatCount(click.hits)}
+                    </td>
+                    <td className="cell-number" data-label="Conversions">
+                      {formatCount(click.conversions)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <LoadMore hasMore={clicks.hasNextPage} loading={clicks.isFetchingNextPage} onLoadMore={() => clicks.fetchNextPage()} shown={items.length} noun={{ one: 'click', other: 'clicks' }} />
+          <LoadMore
+            hasMore={clicks.hasNextPage}
+            loading={clicks.isFetchingNextPage}
+            onLoadMore={() => clicks.fetchNextPage()}
+            shown={items.length}
+            noun={{ one: 'click', other: 'clicks' }}
+          />
           {clicks.isError ? <ErrorState error={clicks.error} title="Could not load more" /> : null}
         </>
       )}

@@ -20,8 +20,7 @@ export function DeliveryFilterBar({ filters, onChange, goals, error }: DeliveryF
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
   const fieldError = (field: keyof DeliveryFilters) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
-  const set = <K extends keyof DeliveryFilters>(key: K, value: DeliveryFilters[K] | '') =>
-    onChange({ ...filters, [key]: value === '' ? undefined : value });
+  const set = <K extends keyof DeliveryFilters>(key: K, value: DeliveryFilters[K] | '') => onChange({ ...filters, [key]: value === '' ? undefined : value });
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
