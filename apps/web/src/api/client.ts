@@ -61,7 +61,7 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 /** Turns any non-2xx response into an ApiError, whatever its body looks like. */
 export async function parseErrorResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {

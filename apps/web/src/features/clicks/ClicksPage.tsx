@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { FormField } from '../../components/FormField';
@@ -6,13 +6,13 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
 import { formatCount, formatWhen } from '../../lib/format';
+import { useStateResetOn } from '../../lib/use-state-reset-on';
 import { useClicks } from './hooks';
 
 export function ClicksPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q')?.trim() ?? '';
-  const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
+  const [draft, setDraft] = useStateResetOn(search, search);
   const clicks = useClicks(search);
   const items = clicks.data?.pages.flatMap((page) => page.items) ?? [];
   const searchError = clicks.error instanceof ApiError ? clicks.error.fieldMessage('q') : undefined;
