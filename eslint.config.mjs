@@ -165,6 +165,11 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
   {
+    // A Playwright fixture names the fixtures it needs by destructuring them; `({}, use)` needs none.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
+  },
+  {
     files: ['libs/tracker/src/snippet/**'],
     languageOptions: { globals: globals.browser },
   },
