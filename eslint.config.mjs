@@ -115,6 +115,10 @@ export default defineConfig([
     files: ['**/*.{js,mjs,cjs,ts,tsx,mts}'],
     plugins: { 'import-x': importX },
     settings: {
+      // Without these, import-x reads only .js files and no-cycle never follows a TypeScript import.
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
           project: TSCONFIGS.map((tsconfig) => `${root}/${tsconfig}`),
