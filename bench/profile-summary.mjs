@@ -38,7 +38,9 @@ for (const [id, us] of selfUs) {
 
 const pct = (us) => `${((us / totalUs) * 100).toFixed(1).padStart(5)}%`;
 const busyUs = totalUs - (byArea.get('(idle)') ?? 0);
-console.log(`${file}: ${(totalUs / 1e6).toFixed(1)} s sampled, ${(busyUs / 1e6).toFixed(1)} s busy (${((busyUs / totalUs) * 100).toFixed(0)}% of the main thread)\n`);
+console.log(
+  `${file}: ${(totalUs / 1e6).toFixed(1)} s sampled, ${(busyUs / 1e6).toFixed(1)} s busy (${((busyUs / totalUs) * 100).toFixed(0)}% of the main thread)\n`,
+);
 console.log('self time by area:');
 for (const [a, us] of [...byArea].sort((x, y) => y[1] - x[1]).slice(0, top)) console.log(`  ${pct(us)}  ${a}`);
 console.log('\nhottest functions (self time):');

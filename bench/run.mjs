@@ -13,7 +13,11 @@ import { startBare, startGoalpost, startSandbox } from './lib/targets.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench/results');
 
-const list = (raw, fallback) => (raw ?? fallback).split(',').map((s) => s.trim()).filter(Boolean);
+const list = (raw, fallback) =>
+  (raw ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const settings = {
   connections: list(process.env.BENCH_CONNECTIONS, '50,100').map(Number),
   durationSec: Number(process.env.BENCH_DURATION ?? 10),
@@ -34,7 +38,8 @@ function checkSettings() {
   for (const s of settings.scenarios) if (!SCENARIOS[s]) throw new Error(`BENCH_SCENARIOS: unknown scenario "${s}" (${Object.keys(SCENARIOS).join(', ')})`);
   if (settings.connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error('BENCH_CONNECTIONS: comma-separated positive integers');
   if (!(settings.durationSec > 0) || !(settings.warmupSec >= 0)) throw new Error('BENCH_DURATION must be > 0 and BENCH_WARMUP >= 0 (seconds)');
-  if (settings.apiBuilds.length > 1 && settings.apiBuilds.some((b) => !b.label)) throw new Error('BENCH_API_DIR: with several builds, give each a label (label=dir,...)');
+  if (settings.apiBuilds.length > 1 && settings.apiBuilds.some((b) => !b.label))
+    throw new Error('BENCH_API_DIR: with several builds, give each a label (label=dir,...)');
   const files = settings.apiBuilds.flatMap(({ apiDir }) => [join(apiDir, 'main.js'), join(apiDir, 'cli.js')]);
   for (const file of [...files, join(root, 'apps/sandbox/dist/main.js')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: build first (npx nx run-many -t build -p api sandbox)`);
@@ -70,7 +75,9 @@ async function main() {
   checkSettings();
   const startedAt = new Date();
   const loadBefore = loadavg();
-  log(`node ${process.version}, ${cpus().length} cpus, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; ${settings.durationSec}s per run after a ${settings.warmupSec}s warm-up, connections ${settings.connections.join('/')}, pipelining 1`);
+  log(
+    `node ${process.version}, ${cpus().length} cpus, load ${loadBefore.map((l) => l.toFixed(2)).join(' ')}; ${settings.durationSec}s per run after a ${settings.warmupSec}s warm-up, connections ${settings.connections.join('/')}, pipelining 1`,
+  );
   const sandbox = await startSandbox(root);
   const checks = [];
   let sessions = [];

@@ -87,6 +87,6 @@ export async function runNode(args, { env = {}, cwd } = {}) {
     const { stdout } = await run(process.execPath, args, { cwd, env: { ...process.env, ...env }, timeout: 60_000 });
     return stdout;
   } catch (error) {
-    throw new Error(`node ${args.join(' ')} failed: ${error.stderr || error.message}`);
+    throw new Error(`node ${args.join(' ')} failed: ${error.stderr || error.message}`, { cause: error });
   }
 }

@@ -83,7 +83,9 @@ export class TargetSession {
     if (scenarioId === 'click') ids.setKnownClicks(tally.acknowledged);
     if (target.health && scenario.table === 'conversions') {
       const health = await target.health();
-      log(`${target.name} · deliveries still pending right after the run: ${health.worker?.pending} (worker ${health.worker?.running ? 'running' : 'stopped'}, circuit ${health.upstream?.circuit})`);
+      log(
+        `${target.name} · deliveries still pending right after the run: ${health.worker?.pending} (worker ${health.worker?.running ? 'running' : 'stopped'}, circuit ${health.upstream?.circuit})`,
+      );
     }
   }
 

@@ -10,9 +10,7 @@ export class ShopLandingPage {
    * snippet's click post: its 2xx means Goalpost has committed the click.
    */
   async arriveFromAffiliate(path: string, clickSessionID: string): Promise<void> {
-    const clickPosted = this.page.waitForResponse(
-      (response) => response.url() === `${API_URL}/t/clicks` && response.request().method() === 'POST',
-    );
+    const clickPosted = this.page.waitForResponse((response) => response.url() === `${API_URL}/t/clicks` && response.request().method() === 'POST');
     await this.page.goto(`${LANDING_URL}${path}?clickSource=aflite&clickSessionID=${encodeURIComponent(clickSessionID)}`);
     await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(`Shop page ${path}`);
     expect((await clickPosted).status()).toBe(204);

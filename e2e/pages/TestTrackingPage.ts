@@ -44,7 +44,10 @@ export class TestTrackingPage extends DashboardPage {
 
   /** The value of one parameter as the request showed it. */
   sentParam(name: string): Locator {
-    return this.sentParams.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+    return this.sentParams
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
+      .getByRole('cell');
   }
 
   async startWatchingForClicks(): Promise<void> {

@@ -11,7 +11,10 @@ export class TracePage extends DashboardPage {
     super(page, '/trace', 'Trace a sale');
     this.query = page.getByLabel('Order reference (mref) or click ID (clickSessionID)');
     this.explanation = page.getByRole('region', { name: /^Trace for / }).getByRole('status');
-    this.timeline = page.getByRole('region', { name: /^Trace for / }).getByRole('list').first();
+    this.timeline = page
+      .getByRole('region', { name: /^Trace for / })
+      .getByRole('list')
+      .first();
   }
 
   async trace(text: string): Promise<void> {

@@ -9,7 +9,12 @@ export const exactly = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}\
 export function detailValue(scope: Locator, term: string): Locator {
   return scope
     .locator('dl > div')
-    .filter({ has: scope.page().getByRole('term').filter({ hasText: exactly(term) }) })
+    .filter({
+      has: scope
+        .page()
+        .getByRole('term')
+        .filter({ hasText: exactly(term) }),
+    })
     .getByRole('definition');
 }
 

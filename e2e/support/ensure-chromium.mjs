@@ -27,12 +27,15 @@ function fail(message) {
 
 const wanted = process.env.CHROMIUM_PATH;
 if (wanted) {
-  if (!executable(wanted)) fail(`CHROMIUM_PATH=${wanted} is not an executable file; point it at a Chromium or Chrome binary, or unset it to use ${DEFAULT_CHROMIUM}.`);
+  if (!executable(wanted))
+    fail(`CHROMIUM_PATH=${wanted} is not an executable file; point it at a Chromium or Chrome binary, or unset it to use ${DEFAULT_CHROMIUM}.`);
 } else if (!executable(DEFAULT_CHROMIUM)) {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (!root || !apt) {
-    fail(`the browser tests need Chromium at ${DEFAULT_CHROMIUM}: install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+    fail(
+      `the browser tests need Chromium at ${DEFAULT_CHROMIUM}: install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
   }
   console.log(`npm test: installing Debian's Chromium for the browser tests (apt-get install chromium)…`);
   if (!run('apt-get', ['update', '-qq']) || !run('apt-get', ['install', '-y', '-qq', 'chromium']) || !executable(DEFAULT_CHROMIUM)) {

@@ -1,12 +1,7 @@
 import { expect, test } from '../support/fixtures';
 import { uniqueRef } from '../support/references';
 
-test('twenty refused sales are re-sent in one go once Aflite is healthy, each arriving exactly once', async ({
-  page,
-  deliveries,
-  merchantServer,
-  sandbox,
-}) => {
+test('twenty refused sales are re-sent in one go once Aflite is healthy, each arriving exactly once', async ({ page, deliveries, merchantServer, sandbox }) => {
   // A trailing dash, so the prefix search finds this batch and nothing else.
   const batch = `${uniqueRef('BULK')}-`;
   const mrefs = Array.from({ length: 20 }, (_, i) => `${batch}${String(i + 1).padStart(2, '0')}`);

@@ -29,11 +29,7 @@ test('every page opens from the menu, titled, with the tab named after it', asyn
   }
 });
 
-test('the overview counts, the install guide is filled in for this Goalpost, the audit log lists the setup', async ({
-  overview,
-  install,
-  auditLog,
-}) => {
+test('the overview counts, the install guide is filled in for this Goalpost, the audit log lists the setup', async ({ overview, install, auditLog }) => {
   await test.step('overview: a figure on every card', async () => {
     await overview.goto();
     for (const label of ['Clicks', 'Conversions', 'Delivered', 'Failed', 'Pending', 'Unattributed']) {

@@ -2,11 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/fixtures';
 import { uniqueRef } from '../support/references';
 
-test('filters and search narrow the deliveries, live in the address, survive a reload, and Back undoes them', async ({
-  page,
-  deliveries,
-  merchantServer,
-}) => {
+test('filters and search narrow the deliveries, live in the address, survive a reload, and Back undoes them', async ({ page, deliveries, merchantServer }) => {
   const prefix = `${uniqueRef('FILTER')}-`;
   const attributed = `${prefix}A`;
   const unattributed = `${prefix}B`;

@@ -4,12 +4,7 @@ import { ADMIN } from '../support/run-state';
 // Each test starts as a browser that has never signed in.
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test('a signed-out visit to Deliveries asks to sign in, comes back to Deliveries, and signing out ends it', async ({
-  page,
-  signInPage,
-  deliveries,
-  shell,
-}) => {
+test('a signed-out visit to Deliveries asks to sign in, comes back to Deliveries, and signing out ends it', async ({ page, signInPage, deliveries, shell }) => {
   await test.step('opening /deliveries signed out leads to the sign-in page', async () => {
     await page.goto('/deliveries');
     await signInPage.expectAskedToSignInFor('/deliveries');

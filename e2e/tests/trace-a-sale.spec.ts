@@ -47,7 +47,10 @@ test('tracing sales: a click still waiting for its goal, a delivered sale, and a
     await expect(tracePage.outcome).toContainText(/Not sent: .*(clickSessionID|no Aflite click)/);
     await tracePage.screenshot('trace-unattributed');
 
-    await tracePage.step(new RegExp(`^Conversion ${lost}`)).getByRole('link', { name: lost }).click();
+    await tracePage
+      .step(new RegExp(`^Conversion ${lost}`))
+      .getByRole('link', { name: lost })
+      .click();
     const detail = new DeliveryDetailPage(page, lost);
     await detail.expectOpen();
     await detail.expectStatus('Unattributed');

@@ -23,7 +23,8 @@ async function demo(): Promise<void> {
     DELIVERY_TIMEOUT_MS: process.env.DELIVERY_TIMEOUT_MS ?? '3000',
   });
   const app = await createApp(config);
-  app.getHttpAdapter().getInstance().get('/demo/shop', (_request, reply) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/demo/shop', (_request, reply) => {
     void reply.type('text/html; charset=utf-8').send(demoLandingPage());
   });
   await app.listen({ port: config.port, host: config.host });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { FaultInjector, type FaultSpec, parseFaultSpec } from './faults';
 
 const parsed = (input: unknown): FaultSpec => {
@@ -13,8 +13,14 @@ describe('parseFaultSpec', () => {
   });
 
   it('accepts every field', () => {
-    expect(parsed({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] }))
-      .toEqual({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] });
+    expect(parsed({ status: 429, retryAfter: 7, errorRate: 0.5, latencyMs: 20, count: 2, paths: ['goals', 'register'] })).toEqual({
+      status: 429,
+      retryAfter: 7,
+      errorRate: 0.5,
+      latencyMs: 20,
+      count: 2,
+      paths: ['goals', 'register'],
+    });
     expect(parsed({ hang: 'after-record' }).hang).toBe('after-record');
     expect(parsed({ reset: true }).reset).toBe(true);
     expect(parsed({ latencyMs: 0 }).latencyMs).toBe(0);
@@ -92,8 +98,12 @@ describe('FaultInjector', () => {
   it('hands out copies, so callers cannot change the active fault', () => {
     const faults = new FaultInjector();
     faults.set(parsed({ status: 500 }));
-    faults.current!.paths.push('goals');
-    faults.take('register')!.paths.push('goals');
+    const current = faults.current;
+    assert(current, 'the fault is active');
+    current.paths.push('goals');
+    const taken = faults.take('register');
+    assert(taken, 'an errorRate of 1 always faults');
+    taken.paths.push('goals');
     expect(faults.current?.paths).toEqual(['register']);
   });
 });

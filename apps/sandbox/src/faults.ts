@@ -20,17 +20,14 @@ export interface FaultSpec {
 /** Body of PUT /_sandbox/faults: a FaultSpec whose error rate and paths may be left to their defaults. */
 export type FaultRequest = Omit<FaultSpec, 'errorRate' | 'paths'> & Partial<Pick<FaultSpec, 'errorRate' | 'paths'>>;
 
-export type FaultParseResult =
-  | { ok: true; fault: FaultSpec }
-  | { ok: false; field: string; error: string };
+export type FaultParseResult = { ok: true; fault: FaultSpec } | { ok: false; field: string; error: string };
 
 const FAULT_PATHS: readonly FaultPath[] = ['register', 'goals'];
 const HANG_MODES: readonly HangMode[] = ['before-record', 'after-record'];
 const KNOWN_FIELDS = new Set(['status', 'errorRate', 'latencyMs', 'hang', 'reset', 'retryAfter', 'count', 'paths']);
 const MAX_LATENCY_MS = 300_000;
 
-const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 const fail = (field: string, error: string): FaultParseResult => ({ ok: false, field, error: `${field}: ${error}` });
 

@@ -28,9 +28,16 @@ describe('startSandbox over real HTTP', () => {
     });
   const setFault = (fault: object) =>
     request(`${sandbox.url}/_sandbox/faults`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault), dispatcher: agent,
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fault),
+      dispatcher: agent,
     }).then((res) => res.body.json());
-  const errorCode = (promise: Promise<unknown>) => promise.then(() => 'answered', (error: { code?: string }) => error.code);
+  const errorCode = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'answered',
+      (error: { code?: string }) => error.code,
+    );
   const waitFor = async (check: () => boolean) => {
     for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
   };
@@ -70,7 +77,8 @@ describe('startSandbox over real HTTP', () => {
   it('faults the goals feed when asked', async () => {
     await setFault({ hang: 'before-record', paths: ['goals'] });
     const feed = request(`${sandbox.url}/data/goals?${qs({ apikey: CREDENTIALS.apiKey, mref: 'X' })}`, {
-      dispatcher: agent, headersTimeout: 200,
+      dispatcher: agent,
+      headersTimeout: 200,
     });
     expect(await errorCode(feed)).toBe('UND_ERR_HEADERS_TIMEOUT');
   });

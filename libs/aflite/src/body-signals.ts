@@ -36,10 +36,7 @@ export function inspectBody(body: string, merchantRef?: string): BodySignal {
   // The merchant's own reference may contain any word ("ALREADY-PAID-7"); it says nothing about the outcome.
   const scan = withoutMerchantRef(text, merchantRef);
   const duplicate = DUPLICATE_WORDS.some((word) => word.test(scan));
-  const rejected =
-    REJECTED_PREFIX.test(text) ||
-    REJECTION_WORDS.some((word) => word.test(scan)) ||
-    structuredError(text);
+  const rejected = REJECTED_PREFIX.test(text) || REJECTION_WORDS.some((word) => word.test(scan)) || structuredError(text);
   return { rejected, duplicate };
 }
 

@@ -19,12 +19,9 @@ describe('parseGoalsFeed', () => {
     expect(parseGoalsFeed(SANDBOX_FEED)).toEqual([ORDER_1]);
   });
 
-  it.each(['', '   \n', '\uFEFF', '<goals mref="ORDER-1"/>', '<?xml version="1.0"?><goals></goals>'])(
-    'reads %j as no goals',
-    (xml) => {
-      expect(parseGoalsFeed(xml)).toEqual([]);
-    },
-  );
+  it.each(['', '   \n', '\uFEFF', '<goals mref="ORDER-1"/>', '<?xml version="1.0"?><goals></goals>'])('reads %j as no goals', (xml) => {
+    expect(parseGoalsFeed(xml)).toEqual([]);
+  });
 
   it('reads many goals and keeps values as written', () => {
     const xml = `<goals>
@@ -42,9 +39,7 @@ describe('parseGoalsFeed', () => {
       <ns:Goal_ID>7</ns:Goal_ID><ns:MRef>X-1</ns:MRef><ns:Commission>0.50</ns:Commission>
       <ns:ClickSessionId>s1</ns:ClickSessionId><ns:State>approved</ns:State>
     </ns:GOAL></ns:Data></ns:Response>`;
-    expect(parseGoalsFeed(xml)).toEqual([
-      { merchantRef: 'X-1', goalId: '7', commission: '0.50', clickSessionId: 's1', status: 'approved' },
-    ]);
+    expect(parseGoalsFeed(xml)).toEqual([{ merchantRef: 'X-1', goalId: '7', commission: '0.50', clickSessionId: 's1', status: 'approved' }]);
   });
 
   it('reads attributes as fields', () => {
@@ -57,18 +52,13 @@ describe('parseGoalsFeed', () => {
   });
 
   it('inherits the mref from the container when a goal omits it', () => {
-    expect(parseGoalsFeed('<goals mref="ORDER-2"><goal><goalid>1</goalid></goal></goals>')).toEqual([
-      { merchantRef: 'ORDER-2', goalId: '1' },
-    ]);
+    expect(parseGoalsFeed('<goals mref="ORDER-2"><goal><goalid>1</goalid></goal></goals>')).toEqual([{ merchantRef: 'ORDER-2', goalId: '1' }]);
     expect(parseGoalsFeed('<goals><goal><goalid>1</goalid></goal></goals>')).toEqual([{ merchantRef: '', goalId: '1' }]);
   });
 
   it('finds records under unknown names by their mref', () => {
     const xml = '<response><items><item><mref>Q</mref><amount>3.50</amount></item><entry mref="W"/></items></response>';
-    expect(parseGoalsFeed(xml)).toEqual([
-      { merchantRef: 'Q', value: '3.50' },
-      { merchantRef: 'W' },
-    ]);
+    expect(parseGoalsFeed(xml)).toEqual([{ merchantRef: 'Q', value: '3.50' }, { merchantRef: 'W' }]);
   });
 
   it('decodes entities and CDATA', () => {
@@ -77,9 +67,7 @@ describe('parseGoalsFeed', () => {
   });
 
   it('treats a goal status of failed as data, not a feed error', () => {
-    expect(parseGoalsFeed('<goals><goal><mref>A</mref><status>failed</status></goal></goals>')).toEqual([
-      { merchantRef: 'A', status: 'failed' },
-    ]);
+    expect(parseGoalsFeed('<goals><goal><mref>A</mref><status>failed</status></goal></goals>')).toEqual([{ merchantRef: 'A', status: 'failed' }]);
   });
 
   it.each([

@@ -62,9 +62,7 @@ export function feedHoldsMref(goals: AfliteGoalRecord[], merchantRef: string): b
   });
 }
 
-export function classifyGoalsFeed(
-  response: AfliteResponse,
-): { ok: true; goals: AfliteGoalRecord[] } | { ok: false; reason: string } {
+export function classifyGoalsFeed(response: AfliteResponse): { ok: true; goals: AfliteGoalRecord[] } | { ok: false; reason: string } {
   if (response.status < 200 || response.status >= 300) {
     return { ok: false, reason: describeStatus(response.status, response.body) };
   }
@@ -102,16 +100,10 @@ function recordsIn(root: XmlElement): AfliteGoalRecord[] {
 }
 
 function isRecordLike(element: XmlElement): boolean {
-  return (element.children.length > 0 || Object.keys(element.attrs).length > 0) &&
-    fieldOf(element, FIELDS.merchantRef) !== undefined;
+  return (element.children.length > 0 || Object.keys(element.attrs).length > 0) && fieldOf(element, FIELDS.merchantRef) !== undefined;
 }
 
-function collect(
-  element: XmlElement,
-  inheritedRef: string,
-  isRecord: (element: XmlElement, depth: number) => boolean,
-  depth = 0,
-): AfliteGoalRecord[] {
+function collect(element: XmlElement, inheritedRef: string, isRecord: (element: XmlElement, depth: number) => boolean, depth = 0): AfliteGoalRecord[] {
   if (isRecord(element, depth)) return [toRecord(element, inheritedRef)];
   // A container such as <goals mref="ORDER-1"> names the mref its records belong to.
   const ref = fieldOf(element, FIELDS.merchantRef) ?? inheritedRef;

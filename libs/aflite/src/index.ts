@@ -23,17 +23,5 @@ export {
 export { redactRequest, redactUrl, maskSecret, scrubSecret, type RedactedRequest } from './redact';
 export { parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
 export { describeNetworkError, isSentBeforeFailure, type NetworkFailure } from './network-error';
-export {
-  classifyRegisterGoal,
-  type AfliteResponse,
-  type Classification,
-  type DeliveryOutcome,
-  type RegisterGoalResult,
-} from './classify';
-export {
-  parseGoalsFeed,
-  feedHoldsMref,
-  classifyGoalsFeed,
-  AfliteFeedError,
-  type AfliteGoalRecord,
-} from './goals-feed';
+export { classifyRegisterGoal, type AfliteResponse, type Classification, type DeliveryOutcome, type RegisterGoalResult } from './classify';
+export { parseGoalsFeed, feedHoldsMref, classifyGoalsFeed, AfliteFeedError, type AfliteGoalRecord } from './goals-feed';

@@ -76,9 +76,7 @@ describe('redactRequest', () => {
 
 describe('redactUrl', () => {
   it('masks an apikey parameter without knowing the key', () => {
-    expect(redactUrl(`https://aflite.co.uk/data/register/goal?mid=1&apikey=${KEY}`)).toBe(
-      'https://aflite.co.uk/data/register/goal?mid=1&apikey=••••1234',
-    );
+    expect(redactUrl(`https://aflite.co.uk/data/register/goal?mid=1&apikey=${KEY}`)).toBe('https://aflite.co.uk/data/register/goal?mid=1&apikey=••••1234');
   });
 
   it('leaves URLs without a query alone', () => {

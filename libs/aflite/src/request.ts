@@ -1,11 +1,4 @@
-import {
-  ACCEPT_HEADER,
-  AfliteParam,
-  FORM_CONTENT_TYPE,
-  GOALS_FEED_PATH,
-  REGISTER_GOAL_PATH,
-  USER_AGENT,
-} from './constants';
+import { ACCEPT_HEADER, AfliteParam, FORM_CONTENT_TYPE, GOALS_FEED_PATH, REGISTER_GOAL_PATH, USER_AGENT } from './constants';
 import { formatValue } from './money';
 
 export type AfliteMethod = 'GET' | 'POST';
@@ -51,12 +44,7 @@ export function encodeParams(params: Record<string, string>): string {
   return new URLSearchParams(params).toString();
 }
 
-export function buildAfliteRequest(
-  baseUrl: string,
-  path: string,
-  params: Record<string, string>,
-  method: AfliteMethod,
-): AfliteRequest {
+export function buildAfliteRequest(baseUrl: string, path: string, params: Record<string, string>, method: AfliteMethod): AfliteRequest {
   if (method !== 'GET' && method !== 'POST') {
     throw new TypeError(`unsupported Aflite method: ${String(method)}`);
   }
@@ -70,11 +58,7 @@ export function buildAfliteRequest(
   return { method, url: endpoint, headers, body: encoded, params: { ...params } };
 }
 
-export function buildRegisterGoalRequest(
-  baseUrl: string,
-  input: RegisterGoalInput,
-  method: AfliteMethod,
-): AfliteRequest {
+export function buildRegisterGoalRequest(baseUrl: string, input: RegisterGoalInput, method: AfliteMethod): AfliteRequest {
   const params: Record<string, string> = {
     [AfliteParam.apiKey]: input.apiKey,
     [AfliteParam.merchantId]: input.merchantId,
@@ -88,21 +72,13 @@ export function buildRegisterGoalRequest(
   return buildAfliteRequest(baseUrl, REGISTER_GOAL_PATH, params, method);
 }
 
-export function buildGoalsFeedRequest(
-  baseUrl: string,
-  input: { apiKey: string; merchantRef: string },
-  method: AfliteMethod = 'GET',
-): AfliteRequest {
+export function buildGoalsFeedRequest(baseUrl: string, input: { apiKey: string; merchantRef: string }, method: AfliteMethod = 'GET'): AfliteRequest {
   const params = { [AfliteParam.apiKey]: input.apiKey, [AfliteParam.merchantRef]: input.merchantRef };
   return buildAfliteRequest(baseUrl, GOALS_FEED_PATH, params, method);
 }
 
 /** register/goal with help=1: Aflite answers with its own usage text instead of recording anything. */
-export function buildHelpRequest(
-  baseUrl: string,
-  input: { apiKey: string; merchantId: string },
-  method: AfliteMethod = 'GET',
-): AfliteRequest {
+export function buildHelpRequest(baseUrl: string, input: { apiKey: string; merchantId: string }, method: AfliteMethod = 'GET'): AfliteRequest {
   const params = {
     [AfliteParam.apiKey]: input.apiKey,
     [AfliteParam.merchantId]: input.merchantId,

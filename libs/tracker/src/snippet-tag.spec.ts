@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { INSTALL_STUB, snippetTag } from './snippet-tag';
 
 describe('snippetTag', () => {
@@ -23,9 +23,10 @@ describe('INSTALL_STUB', () => {
   it('queues calls until the snippet loads and keeps an existing function', () => {
     const win: { goalpost?: ((...args: unknown[]) => void) & { q?: IArguments[] } } = {};
     new Function('window', INSTALL_STUB)(win);
-    win.goalpost!('consent', true);
-    win.goalpost!('goal', { goal: 'sale', mref: 'A' });
-    expect(win.goalpost!.q!.map((args) => Array.from(args))).toEqual([
+    assert(win.goalpost, 'INSTALL_STUB defines window.goalpost');
+    win.goalpost('consent', true);
+    win.goalpost('goal', { goal: 'sale', mref: 'A' });
+    expect(win.goalpost.q?.map((args) => Array.from(args))).toEqual([
       ['consent', true],
       ['goal', { goal: 'sale', mref: 'A' }],
     ]);

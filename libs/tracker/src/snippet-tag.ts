@@ -4,11 +4,9 @@
 export const TRACKER_PATH = '/t/goalpost.js';
 
 /** Queues calls made before the async snippet arrives; the snippet replays them on load. */
-export const INSTALL_STUB =
-  'window.goalpost = window.goalpost || function(){(window.goalpost.q = window.goalpost.q || []).push(arguments)};';
+export const INSTALL_STUB = 'window.goalpost = window.goalpost || function(){(window.goalpost.q = window.goalpost.q || []).push(arguments)};';
 
-const escapeAttr = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The HTML merchants paste into every page, as shown in the install guide. */
 export function snippetTag(baseUrl: string, opts: { consentRequired?: boolean } = {}): string {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readTrackerScript as readFromSource } from './tracker-script';
 
 // The compiled module, so __dirname is dist/ as it is when the api serves the file.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Node's own loader runs dist/ as the api does, untouched by Vitest
 const built = require('../dist/index.js') as typeof import('./index');
 
 afterEach(() => {

@@ -67,7 +67,10 @@ export function serveAfliteEndpoint(app: FastifyInstance, state: SandboxState, e
 
       const answer = endpoint.answer(params, method);
       if (fault?.hang === 'after-record') return hang(state, reply);
-      return reply.code(answer.status).type(answer.contentType ?? TEXT_PLAIN).send(answer.body);
+      return reply
+        .code(answer.status)
+        .type(answer.contentType ?? TEXT_PLAIN)
+        .send(answer.body);
     },
   });
 }

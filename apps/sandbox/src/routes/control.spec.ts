@@ -36,7 +36,10 @@ describe('/_sandbox controls', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json().field).toBe('body');
       const broken = await sandbox.app.inject({
-        method: 'PUT', url: '/_sandbox/faults', headers: { 'content-type': 'application/json' }, payload: '{',
+        method: 'PUT',
+        url: '/_sandbox/faults',
+        headers: { 'content-type': 'application/json' },
+        payload: '{',
       });
       expect(broken.statusCode).toBe(400);
     });
@@ -113,9 +116,7 @@ describe('/_sandbox controls', () => {
       const res = await sandbox.app.inject({ method: 'GET', url: '/_sandbox/report' });
       const report = res.json();
       expect(report.goals).toHaveLength(1);
-      expect(Object.keys(report.goals[0]).sort()).toEqual(
-        ['clickSessionId', 'goalId', 'merchantId', 'method', 'mref', 'receivedAt', 'value'],
-      );
+      expect(Object.keys(report.goals[0]).sort()).toEqual(['clickSessionId', 'goalId', 'merchantId', 'method', 'mref', 'receivedAt', 'value']);
       expect(report.traces.map((t: { mref: string }) => t.mref)).toEqual(['T']);
       expect(report.perMref).toEqual({ 'ORDER-1': 2 });
       expect(report.duplicates).toEqual(['ORDER-1']);
@@ -159,7 +160,11 @@ describe('/_sandbox controls', () => {
     const res = await sandbox.app.inject({ method: 'POST', url: '/_sandbox/reset' });
     expect(res.json()).toEqual({ ok: true });
     expect(sandbox.state.report()).toEqual({
-      goals: [], traces: [], perMref: {}, duplicates: [], requests: { register: 0, goals: 0, help: 0 },
+      goals: [],
+      traces: [],
+      perMref: {},
+      duplicates: [],
+      requests: { register: 0, goals: 0, help: 0 },
     });
     expect(sandbox.state.recentRequests(50)).toEqual([]);
     expect(sandbox.state.faults.current).toBeNull();

@@ -17,10 +17,10 @@ describe('GET|POST /data/goals', () => {
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     const date = sandbox.state.report().goals[0].receivedAt;
     expect(res.body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?>\n'
-        + '<goals mref="ORDER-1"><goal><goalid>5</goalid><mref>ORDER-1</mref><value>10.99</value>'
-        + '<commission>1.10</commission><clickSessionID>abc</clickSessionID><status>pending</status>'
-        + `<date>${date}</date></goal></goals>`,
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+        '<goals mref="ORDER-1"><goal><goalid>5</goalid><mref>ORDER-1</mref><value>10.99</value>' +
+        '<commission>1.10</commission><clickSessionID>abc</clickSessionID><status>pending</status>' +
+        `<date>${date}</date></goal></goals>`,
     );
     expect(sandbox.state.report().requests.goals).toBe(1);
   });

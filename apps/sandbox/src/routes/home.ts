@@ -15,11 +15,12 @@ function goalsTable(goals: RecordedGoal[], perMref: Record<string, number>, empt
   const rows = goals.map((g) => {
     const times = perMref[g.mref] ?? 0;
     const dup = times > 1 ? ` <span class="dup">×${times} (duplicate)</span>` : '';
-    return `<tr><td>${esc(g.receivedAt)}</td><td>${esc(g.mref)}${dup}</td><td>${esc(g.goalId)}</td>`
-      + `<td>${esc(g.value)}</td><td>${esc(g.clickSessionId)}</td><td>${esc(g.method)}</td></tr>`;
+    return (
+      `<tr><td>${esc(g.receivedAt)}</td><td>${esc(g.mref)}${dup}</td><td>${esc(g.goalId)}</td>` +
+      `<td>${esc(g.value)}</td><td>${esc(g.clickSessionId)}</td><td>${esc(g.method)}</td></tr>`
+    );
   });
-  return '<table><tr><th>received</th><th>mref</th><th>goal</th><th>value</th><th>clickSessionID</th><th>method</th></tr>'
-    + `${rows.join('')}</table>`;
+  return '<table><tr><th>received</th><th>mref</th><th>goal</th><th>value</th><th>clickSessionID</th><th>method</th></tr>' + `${rows.join('')}</table>`;
 }
 
 function faultBlock(fault: FaultSpec | null): string {
@@ -41,7 +42,5 @@ export function renderHome(report: SandboxReport, fault: FaultSpec | null): stri
 }
 
 export function homeRoutes(app: FastifyInstance, state: SandboxState): void {
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(renderHome(state.report(), state.faults.current)),
-  );
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(renderHome(state.report(), state.faults.current)));
 }

@@ -15,7 +15,12 @@ describe('GET|POST /data/register/goal', () => {
     expect(res.body).toBe('OK goal registered mref=ORDER-1');
     const [goal] = sandbox.state.report().goals;
     expect(goal).toMatchObject({
-      mref: 'ORDER-1', goalId: '5', value: '10.99', clickSessionId: 'click-1', merchantId: '42', method: 'GET',
+      mref: 'ORDER-1',
+      goalId: '5',
+      value: '10.99',
+      clickSessionId: 'click-1',
+      merchantId: '42',
+      method: 'GET',
     });
     expect(Date.parse(goal.receivedAt)).not.toBeNaN();
   });
@@ -103,7 +108,10 @@ describe('GET|POST /data/register/goal', () => {
     expect(second.body).toBe('ERROR: duplicate mref ORDER-1 - goal recorded in error');
     expect(third.body).toBe(second.body);
     const report = sandbox.state.report();
-    expect(report.goals.map((g) => [g.mref, g.value])).toEqual([['ORDER-1', '10.99'], ['ORDER-2', '10.99']]);
+    expect(report.goals.map((g) => [g.mref, g.value])).toEqual([
+      ['ORDER-1', '10.99'],
+      ['ORDER-2', '10.99'],
+    ]);
     expect(report.perMref).toEqual({ 'ORDER-1': 3, 'ORDER-2': 1 });
     expect(report.duplicates).toEqual(['ORDER-1']);
     expect(report.requests).toEqual({ register: 4, goals: 0, help: 0 });

@@ -26,12 +26,7 @@ export const REGISTER_HELP = [
   '',
 ].join('\n');
 
-export function registerGoalAnswer(
-  state: SandboxState,
-  credentials: Credentials,
-  params: Record<string, string>,
-  method: GoalMethod,
-): Answer {
+export function registerGoalAnswer(state: SandboxState, credentials: Credentials, params: Record<string, string>, method: GoalMethod): Answer {
   if (params[AfliteParam.apiKey] !== credentials.apiKey) return text(403, 'ERROR: invalid apikey');
   if (params[AfliteParam.merchantId] !== credentials.merchantId) return text(403, 'ERROR: invalid mid');
   if (params[AfliteParam.help] === '1') return text(200, REGISTER_HELP);

@@ -26,7 +26,10 @@ describe('parseErrorResponse', () => {
 
   it('places messages about list items and nested fields on the field itself', async () => {
     const error = await parseErrorResponse(
-      json({ statusCode: 400, error: 'validation_failed', message: 'x', fields: [{ field: 'allowedOrigins.1', message: 'each value must be an origin' }] }, 400),
+      json(
+        { statusCode: 400, error: 'validation_failed', message: 'x', fields: [{ field: 'allowedOrigins.1', message: 'each value must be an origin' }] },
+        400,
+      ),
     );
     expect(error.fieldMessage('allowedOrigins')).toBe('Line 2: each value must be an origin');
     expect(error.otherFieldMessages(['allowedOrigins'])).toEqual([]);
@@ -69,14 +72,19 @@ describe('request', () => {
     setCsrfTokenSource(source);
     mockFetch({
       'DELETE /api/admin/ingest-keys/4': ({ headers }) =>
-        headers.get('x-csrf-token') === 'fresh' ? new Response(null, { status: 204 }) : json({ statusCode: 403, error: 'csrf_invalid', message: 'CSRF token missing or wrong' }, 403),
+        headers.get('x-csrf-token') === 'fresh'
+          ? new Response(null, { status: 204 })
+          : json({ statusCode: 403, error: 'csrf_invalid', message: 'CSRF token missing or wrong' }, 403),
     });
     await expect(api.delete('/api/admin/ingest-keys/4')).resolves.toBeUndefined();
     expect(source).toHaveBeenLastCalledWith({ refresh: true });
   });
 
   it('turns a network failure into an ApiError with status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const error = await api.get('/api/admin/session').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(0);

@@ -35,9 +35,7 @@ export class ApiError extends Error {
 
   /** Messages about fields that the caller has no place to show. */
   otherFieldMessages(known: readonly string[]): string[] {
-    return this.fields
-      .filter((f) => !known.some((name) => f.field === name || f.field.startsWith(`${name}.`)))
-      .map((f) => f.message);
+    return this.fields.filter((f) => !known.some((name) => f.field === name || f.field.startsWith(`${name}.`))).map((f) => f.message);
   }
 
   get isUnauthorised(): boolean {
@@ -63,7 +61,7 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
 /** Turns any non-2xx response into an ApiError, whatever its body looks like. */
 export async function parseErrorResponse(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {

@@ -1,19 +1,17 @@
-import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { InlineError } from '../components/QueryStates';
 import { useSession, useSignOut } from '../features/session/hooks';
+import { useStateResetOn } from '../lib/use-state-reset-on';
 import { NAVIGATION } from './navigation';
 import './app-shell.css';
 
 export function AppShell() {
-  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
+  // On a phone the menu covers the page: close it once the admin has picked a page.
+  const [menuOpen, setMenuOpen] = useStateResetOn(location.pathname, false);
   const navigate = useNavigate();
   const session = useSession();
   const signOut = useSignOut();
-
-  // On a phone the menu covers the page: close it once the admin has picked a page.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   return (
     <div className="shell">

@@ -32,9 +32,7 @@ export function createQueryClient(): QueryClient {
   });
 
   setCsrfTokenSource(async ({ refresh }) => {
-    const session = refresh
-      ? await queryClient.fetchQuery({ ...sessionQuery(), staleTime: 0 })
-      : await queryClient.ensureQueryData(sessionQuery());
+    const session = refresh ? await queryClient.fetchQuery({ ...sessionQuery(), staleTime: 0 }) : await queryClient.ensureQueryData(sessionQuery());
     return session.csrfToken;
   });
   return queryClient;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INSTALL_STUB } from '../snippet-tag';
 import type { Goalpost } from './types';
 
@@ -38,7 +38,8 @@ describe('built snippet', () => {
     history.replaceState(null, '', '/shoes?ClickSource=Aflite&ClickSessionID=s-1');
     addScriptTag('https://shop.example/goalpost/t/goalpost.js?v=1', { consent: 'required' });
     new Function(INSTALL_STUB)();
-    window.goalpost!('goal', { goal: 'sale', mref: 'ORD-1', value: '9.99' });
+    assert(window.goalpost, 'INSTALL_STUB defines window.goalpost');
+    window.goalpost('goal', { goal: 'sale', mref: 'ORD-1', value: '9.99' });
 
     new Function(code())();
 

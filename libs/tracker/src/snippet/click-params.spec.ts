@@ -28,9 +28,7 @@ describe('readClick', () => {
   });
 
   it('prefers the query over the hash', () => {
-    expect(readClick('?clickSource=aflite&clickSessionID=q', '#?clickSource=aflite&clickSessionID=h')?.clickSessionID).toBe(
-      'q',
-    );
+    expect(readClick('?clickSource=aflite&clickSessionID=q', '#?clickSource=aflite&clickSessionID=h')?.clickSessionID).toBe('q');
   });
 
   it('ignores other click sources', () => {

@@ -9,9 +9,7 @@ function fromQuery(query: string): Click | null {
     if (key === 'clicksource' && !source) source = value.trim();
     if (key === 'clicksessionid' && !session) session = value.trim();
   });
-  return source.toLowerCase() === 'aflite' && session
-    ? { clickSource: source, clickSessionID: session }
-    : null;
+  return source.toLowerCase() === 'aflite' && session ? { clickSource: source, clickSessionID: session } : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INSTALL_STUB } from '../snippet-tag';
 import { installGoalpost } from './install-goalpost';
 import type { Goalpost } from './types';
@@ -6,8 +6,7 @@ import type { Goalpost } from './types';
 const BASE = 'https://gp.example/relay';
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function land(path: string, referrer = ''): void {
   history.replaceState(null, '', path);
@@ -112,7 +111,8 @@ describe('consent mode', () => {
   it('honours a queued refusal even when consent is not required', () => {
     land('/?clickSource=aflite&clickSessionID=abc');
     new Function(INSTALL_STUB)();
-    window.goalpost!('consent', false);
+    assert(window.goalpost, 'INSTALL_STUB defines window.goalpost');
+    window.goalpost('consent', false);
     installGoalpost({ base: BASE, consentRequired: false });
     expect(fetchMock).not.toHaveBeenCalled();
   });
@@ -128,8 +128,9 @@ describe('command queue', () => {
   it('replays queued commands and replaces the stub', async () => {
     land('/?clickSource=aflite&clickSessionID=abc');
     new Function(INSTALL_STUB)();
-    window.goalpost!('consent', true);
-    window.goalpost!('goal', { goal: 'signup', mref: 'U-9' });
+    assert(window.goalpost, 'INSTALL_STUB defines window.goalpost');
+    window.goalpost('consent', true);
+    window.goalpost('goal', { goal: 'signup', mref: 'U-9' });
     const stub = window.goalpost;
 
     installGoalpost({ base: BASE, consentRequired: true });

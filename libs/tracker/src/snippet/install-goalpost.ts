@@ -64,7 +64,7 @@ export function installGoalpost(config: SnippetConfig): void {
 
   // Queued commands run before the click is sent so a queued consent(false) is honoured.
   for (let i = 0; i < queue.length; i++) {
-    goalpost.apply(null, queue[i] as [string, unknown]);
+    goalpost(...(queue[i] as [string, unknown]));
   }
   replaying = false;
   sendClick();

@@ -24,9 +24,7 @@ describe('readConfig', () => {
   });
 
   it('keeps a path prefix before /t/goalpost.js and ignores a cache-busting query', () => {
-    expect(readConfig(script('https://shop.example/goalpost/t/goalpost.js?v=3'), PAGE).base).toBe(
-      'https://shop.example/goalpost',
-    );
+    expect(readConfig(script('https://shop.example/goalpost/t/goalpost.js?v=3'), PAGE).base).toBe('https://shop.example/goalpost');
   });
 
   it('uses the origin alone when the file is served under another name', () => {
@@ -55,11 +53,7 @@ describe('readConfig', () => {
 
 describe('findOwnScript', () => {
   it('picks the last tracker script when currentScript is unavailable', () => {
-    document.head.append(
-      script('https://a.example/t/goalpost.js'),
-      script('https://b.example/gp/t/goalpost.js?v=2'),
-      script('https://cdn.example/jquery.js'),
-    );
+    document.head.append(script('https://a.example/t/goalpost.js'), script('https://b.example/gp/t/goalpost.js?v=2'), script('https://cdn.example/jquery.js'));
     expect(findOwnScript(document)?.src).toBe('https://b.example/gp/t/goalpost.js?v=2');
   });
 

@@ -9,7 +9,7 @@ export function findOwnScript(doc: Document): HTMLScriptElement | null {
   const current = doc.currentScript as HTMLScriptElement | null;
   if (current && current.src) return current;
   const scripts = doc.scripts;
-  for (let i = scripts.length; i--; ) {
+  for (let i = scripts.length; i--;) {
     if (isTrackerSrc(scripts[i].src)) return scripts[i];
   }
   return null;

@@ -41,7 +41,9 @@ export function AuditPage() {
                         <time dateTime={entry.at}>{formatDateTime(entry.at, { seconds: true })}</time>
                       </td>
                       <td data-label="Who">{entry.actor}</td>
-                      <td data-label="What" title={entry.action}>{describeAction(entry.action)}</td>
+                      <td data-label="What" title={entry.action}>
+                        {describeAction(entry.action)}
+                      </td>
                       <td data-label="On">{entry.target ?? '—'}</td>
                       <td className="cell-details cell-wide" data-label="Details">
                         {details.length ? (
@@ -62,7 +64,13 @@ export function AuditPage() {
               </tbody>
             </table>
           </div>
-          <LoadMore hasMore={audit.hasNextPage} loading={audit.isFetchingNextPage} onLoadMore={() => audit.fetchNextPage()} shown={items.length} noun={{ one: 'entry', other: 'entries' }} />
+          <LoadMore
+            hasMore={audit.hasNextPage}
+            loading={audit.isFetchingNextPage}
+            onLoadMore={() => audit.fetchNextPage()}
+            shown={items.length}
+            noun={{ one: 'entry', other: 'entries' }}
+          />
           {audit.isError ? <ErrorState error={audit.error} title="Could not load more" /> : null}
         </>
       )}

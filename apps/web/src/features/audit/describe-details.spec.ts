@@ -24,7 +24,9 @@ describe('describeDetails', () => {
   });
 
   it('words settings changes with their units and never shows the key', () => {
-    expect(describeDetails({ afliteApiKey: '(changed)', retryBaseSeconds: 1, retryMaxSeconds: 30, allowedOrigins: ['https://a.example', 'https://b.example'] })).toEqual([
+    expect(
+      describeDetails({ afliteApiKey: '(changed)', retryBaseSeconds: 1, retryMaxSeconds: 30, allowedOrigins: ['https://a.example', 'https://b.example'] }),
+    ).toEqual([
       { label: 'Aflite API key', value: 'changed' },
       { label: 'First wait', value: '1 second' },
       { label: 'Longest wait', value: '30 seconds' },

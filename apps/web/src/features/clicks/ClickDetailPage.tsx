@@ -78,12 +78,16 @@ export function ClickDetailPage() {
               <tbody>
                 {conversions.map((conversion) => (
                   <tr key={conversion.id}>
-                    <td className="cell-nowrap" data-label="Created">{formatWhen(conversion.createdAt)}</td>
+                    <td className="cell-nowrap" data-label="Created">
+                      {formatWhen(conversion.createdAt)}
+                    </td>
                     <td data-label="Goal">{conversion.goalName}</td>
                     <td className="cell-mono cell-primary">
                       <Link to={`/deliveries/${conversion.id}`}>{conversion.mref}</Link>
                     </td>
-                    <td className="cell-number" data-label="Value">{formatPounds(conversion.value)}</td>
+                    <td className="cell-number" data-label="Value">
+                      {formatPounds(conversion.value)}
+                    </td>
                     <td data-label="Status">
                       <StatusBadge status={conversion.status} />
                     </td>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { FormField } from '../../components/FormField';
@@ -6,13 +6,13 @@ import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
 import { formatCount, formatWhen } from '../../lib/format';
+import { useStateResetOn } from '../../lib/use-state-reset-on';
 import { useClicks } from './hooks';
 
 export function ClicksPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q')?.trim() ?? '';
-  const [draft, setDraft] = useState(search);
-  useEffect(() => setDraft(search), [search]);
+  const [draft, setDraft] = useStateResetOn(search, search);
   const clicks = useClicks(search);
   const items = clicks.data?.pages.flatMap((page) => page.items) ?? [];
   const searchError = clicks.error instanceof ApiError ? clicks.error.fieldMessage('q') : undefined;
@@ -45,8 +45,8 @@ export function ClicksPage() {
         <EmptyState title={search ? `No clicks match “${search}”` : 'No clicks yet'}>
           {search ? null : (
             <p>
-              Clicks appear once the tracking snippet is on your site and a visitor arrives from Aflite. Try it yourself on
-              the <Link to="/test-tracking">Test tracking</Link> page.
+              Clicks appear once the tracking snippet is on your site and a visitor arrives from Aflite. Try it yourself on the{' '}
+              <Link to="/test-tracking">Test tracking</Link> page.
             </p>
           )}
         </EmptyState>
@@ -82,16 +82,30 @@ export function ClicksPage() {
                     <td className="cell-truncate cell-wide" data-label="Referrer" title={click.referrer ?? undefined}>
                       {click.referrer ?? <span className="muted">none</span>}
                     </td>
-                    <td className="cell-nowrap" data-label="First seen">{formatWhen(click.firstSeenAt)}</td>
-                    <td className="cell-nowrap" data-label="Last seen">{formatWhen(click.lastSeenAt)}</td>
-                    <td className="cell-number" data-label="Visits">{formatCount(click.hits)}</td>
-                    <td className="cell-number" data-label="Conversions">{formatCount(click.conversions)}</td>
+                    <td className="cell-nowrap" data-label="First seen">
+                      {formatWhen(click.firstSeenAt)}
+                    </td>
+                    <td className="cell-nowrap" data-label="Last seen">
+                      {formatWhen(click.lastSeenAt)}
+                    </td>
+                    <td className="cell-number" data-label="Visits">
+                      {formatCount(click.hits)}
+                    </td>
+                    <td className="cell-number" data-label="Conversions">
+                      {formatCount(click.conversions)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <LoadMore hasMore={clicks.hasNextPage} loading={clicks.isFetchingNextPage} onLoadMore={() => clicks.fetchNextPage()} shown={items.length} noun={{ one: 'click', other: 'clicks' }} />
+          <LoadMore
+            hasMore={clicks.hasNextPage}
+            loading={clicks.isFetchingNextPage}
+            onLoadMore={() => clicks.fetchNextPage()}
+            shown={items.length}
+            noun={{ one: 'click', other: 'clicks' }}
+          />
           {clicks.isError ? <ErrorState error={clicks.error} title="Could not load more" /> : null}
         </>
       )}

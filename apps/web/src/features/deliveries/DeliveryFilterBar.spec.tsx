@@ -37,7 +37,8 @@ describe('DeliveryFilterBar', () => {
 describe('DeliveriesPage filters', () => {
   it('reads filters from the address, writes changes back to it, and Back undoes them', async () => {
     const { requests } = mockFetch({
-      'GET /api/admin/deliveries': ({ url }) => json({ items: [delivery({ status: (url.searchParams.get('status') as 'failed') ?? 'failed' })], nextCursor: null }),
+      'GET /api/admin/deliveries': ({ url }) =>
+        json({ items: [delivery({ status: (url.searchParams.get('status') as 'failed') ?? 'failed' })], nextCursor: null }),
       'GET /api/admin/goals': () => json([goal()]),
     });
     const { router } = renderPage(<DeliveriesPage />, { url: '/deliveries?status=failed&kind=live' });

@@ -1,8 +1,9 @@
 import { CONVERSION_STATUSES, type GoalResponse } from '@goalpost/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { STATUS_LABEL } from '../../components/Badge';
 import { FormField } from '../../components/FormField';
+import { useStateResetOn } from '../../lib/use-state-reset-on';
 import { hasDeliveryFilters, type DeliveryFilters } from './url-filters';
 
 interface DeliveryFilterBarProps {
@@ -15,13 +16,11 @@ interface DeliveryFilterBarProps {
 
 /** Choices apply at once; the search box applies on Enter or the Search button, so typing is not a history step per key. */
 export function DeliveryFilterBar({ filters, onChange, goals, error }: DeliveryFilterBarProps) {
-  const [search, setSearch] = useState(filters.q ?? '');
   // Back/forward changes the address under us: show what it now says.
-  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
+  const [search, setSearch] = useStateResetOn(filters.q, filters.q ?? '');
   const fieldError = (field: keyof DeliveryFilters) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
 
-  const set = <K extends keyof DeliveryFilters>(key: K, value: DeliveryFilters[K] | '') =>
-    onChange({ ...filters, [key]: value === '' ? undefined : value });
+  const set = <K extends keyof DeliveryFilters>(key: K, value: DeliveryFilters[K] | '') => onChange({ ...filters, [key]: value === '' ? undefined : value });
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();

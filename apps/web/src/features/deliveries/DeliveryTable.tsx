@@ -48,7 +48,9 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
               <td className="cell-mono cell-primary cell-reference">
                 <Link to={`/deliveries/${item.id}`}>{item.mref}</Link>
               </td>
-              <td className="cell-number" data-label="Value">{formatPounds(item.value)}</td>
+              <td className="cell-number" data-label="Value">
+                {formatPounds(item.value)}
+              </td>
               <td className="cell-status" data-label="Status">
                 <StatusBadge status={item.status} />
                 {item.lastError && item.status !== 'delivered' ? <span className="cell-note">{item.lastError}</span> : null}
@@ -59,7 +61,9 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
               <td className="cell-mono cell-truncate cell-click-id" data-label="Click ID" title={item.clickSessionID ?? undefined}>
                 {item.clickSessionID ?? <span className="muted">none</span>}
               </td>
-              <td className="cell-number" data-label="Attempts">{formatCount(item.attemptCount)}</td>
+              <td className="cell-number" data-label="Attempts">
+                {formatCount(item.attemptCount)}
+              </td>
             </tr>
           ))}
         </tbody>

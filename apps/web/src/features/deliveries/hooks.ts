@@ -42,7 +42,9 @@ export function useDelivery(id: number, options: DetailOptions = {}) {
 function invalidateResent(queryClient: QueryClient, ids?: number[]) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: deliveryKeys.lists() }),
-    ...(ids ? ids.map((id) => queryClient.invalidateQueries({ queryKey: deliveryKeys.detail(id) })) : [queryClient.invalidateQueries({ queryKey: deliveryKeys.details() })]),
+    ...(ids
+      ? ids.map((id) => queryClient.invalidateQueries({ queryKey: deliveryKeys.detail(id) }))
+      : [queryClient.invalidateQueries({ queryKey: deliveryKeys.details() })]),
     queryClient.invalidateQueries({ queryKey: overviewKeys.all }),
     queryClient.invalidateQueries({ queryKey: traceKeys.all }),
   ]);
@@ -74,8 +76,7 @@ export function useStartResendJob() {
 }
 
 /** Recent jobs: after a reload, the page finds a re-send that is still going. */
-export const useResendJobs = () =>
-  useQuery({ queryKey: deliveryKeys.resendJobList(), queryFn: ({ signal }) => listResendJobs(signal) });
+export const useResendJobs = () => useQuery({ queryKey: deliveryKeys.resendJobList(), queryFn: ({ signal }) => listResendJobs(signal) });
 
 /** Polls a running job; stops once every queued conversion has an answer (or the job itself failed). */
 export function useResendJob(id: number | null) {
@@ -102,4 +103,3 @@ export function useResendJob(id: number | null) {
 
 export const isResendJobSettled = (job: { state: string; pending: number; queued: number; total: number }) =>
   job.state === 'failed' || (job.state === 'done' && job.pending === 0);
-

@@ -55,12 +55,18 @@ export function GoalForm({ goal, submitLabel, pending, error, onSubmit, onCancel
         </FormField>
       </div>
       <div className="check-field">
-        <input id={`${id}-browser`} type="checkbox" checked={allowBrowser} onChange={(e) => setAllowBrowser(e.target.checked)} aria-describedby={`${id}-browser-hint`} />
+        <input
+          id={`${id}-browser`}
+          type="checkbox"
+          checked={allowBrowser}
+          onChange={(e) => setAllowBrowser(e.target.checked)}
+          aria-describedby={`${id}-browser-hint`}
+        />
         <div>
           <label htmlFor={`${id}-browser`}>Allow this goal from the browser</label>
           <p className="field-hint" id={`${id}-browser-hint`}>
-            Lets pages record it with <code>goalpost(&apos;goal&apos;, …)</code>. Anyone can call that from a browser, so
-            leave it off for sales and record them from your server instead.
+            Lets pages record it with <code>goalpost(&apos;goal&apos;, …)</code>. Anyone can call that from a browser, so leave it off for sales and record them
+            from your server instead.
           </p>
           {apiError?.fieldMessage('allowBrowser') ? <p className="field-error">{apiError.fieldMessage('allowBrowser')}</p> : null}
         </div>

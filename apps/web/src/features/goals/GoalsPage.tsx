@@ -65,9 +65,15 @@ function GoalTable({ goals, onEdit }: { goals: GoalResponse[]; onEdit: (goal: Go
           <tbody>
             {goals.map((goal) => (
               <tr key={goal.id} className={goal.enabled ? undefined : 'is-disabled'}>
-                <th scope="row" className="cell-primary">{goal.name}</th>
-                <td className="cell-mono" data-label="Aflite goal ID">{goal.afliteGoalId}</td>
-                <td className="cell-number" data-label="Default value">{formatPounds(goal.defaultValue)}</td>
+                <th scope="row" className="cell-primary">
+                  {goal.name}
+                </th>
+                <td className="cell-mono" data-label="Aflite goal ID">
+                  {goal.afliteGoalId}
+                </td>
+                <td className="cell-number" data-label="Default value">
+                  {formatPounds(goal.defaultValue)}
+                </td>
                 <td data-label="From the browser">{goal.allowBrowser ? 'Allowed' : 'Server only'}</td>
                 <td data-label="Status">{goal.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="neutral">Disabled</Badge>}</td>
                 <td className="cell-actions">

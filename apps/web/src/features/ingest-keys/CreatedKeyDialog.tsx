@@ -26,8 +26,7 @@ export function CreatedKeyDialog({ created, onClose }: { created: CreatedIngestK
         <CopyButton text={created.key} label="Copy key" className="button" />
       </div>
       <p className="field-hint">
-        Use it as <code>Authorization: Bearer …</code> when your server sends conversions, or as <code>apikey</code> on the
-        drop-in register goal address.
+        Use it as <code>Authorization: Bearer …</code> when your server sends conversions, or as <code>apikey</code> on the drop-in register goal address.
       </p>
     </Dialog>
   );

@@ -48,7 +48,15 @@ describe('IngestKeysPage', () => {
     mockFetch({
       'GET /api/admin/ingest-keys': () => json([]),
       'POST /api/admin/ingest-keys': () =>
-        json({ statusCode: 400, error: 'validation_failed', message: 'name: should not be empty', fields: [{ field: 'name', message: 'name should not be empty' }] }, 400),
+        json(
+          {
+            statusCode: 400,
+            error: 'validation_failed',
+            message: 'name: should not be empty',
+            fields: [{ field: 'name', message: 'name should not be empty' }],
+          },
+          400,
+        ),
     });
     renderPage(<IngestKeysPage />);
     await userEvent.click(await screen.findByRole('button', { name: 'Create key' }));

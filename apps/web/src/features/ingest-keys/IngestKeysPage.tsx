@@ -15,7 +15,10 @@ export function IngestKeysPage() {
   const [revoking, setRevoking] = useState<IngestKeyResponse | null>(null);
   return (
     <>
-      <PageHeader title="Ingest keys" description="Keys your own servers use to send clicks and conversions to Goalpost. Use one per system so you can revoke it alone." />
+      <PageHeader
+        title="Ingest keys"
+        description="Keys your own servers use to send clicks and conversions to Goalpost. Use one per system so you can revoke it alone."
+      />
       <CreateKeyForm />
       <h2>Your keys</h2>
       {keys.isPending ? (
@@ -45,10 +48,18 @@ export function IngestKeysPage() {
             <tbody>
               {keys.data.map((key) => (
                 <tr key={key.id} className={key.revokedAt ? 'is-disabled' : undefined}>
-                  <th scope="row" className="cell-primary">{key.name}</th>
-                  <td className="cell-mono" data-label="Key starts with">{key.prefix}…</td>
-                  <td className="cell-nowrap" data-label="Created">{formatDateTime(key.createdAt)}</td>
-                  <td className="cell-nowrap" data-label="Last used">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+                  <th scope="row" className="cell-primary">
+                    {key.name}
+                  </th>
+                  <td className="cell-mono" data-label="Key starts with">
+                    {key.prefix}…
+                  </td>
+                  <td className="cell-nowrap" data-label="Created">
+                    {formatDateTime(key.createdAt)}
+                  </td>
+                  <td className="cell-nowrap" data-label="Last used">
+                    {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}
+                  </td>
                   <td data-label="Status">
                     {key.revokedAt ? <Badge tone="neutral">Revoked {formatDateTime(key.revokedAt)}</Badge> : <Badge tone="good">Active</Badge>}
                   </td>
@@ -106,7 +117,12 @@ function RevokeDialog({ ingestKey, onClose }: { ingestKey: IngestKeyResponse; on
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button button-danger" disabled={revoke.isPending} onClick={() => revoke.mutate(ingestKey.id, { onSuccess: onClose })}>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate(ingestKey.id, { onSuccess: onClose })}
+          >
             {revoke.isPending ? 'Revoking…' : 'Revoke key'}
           </button>
         </>

@@ -58,8 +58,8 @@ export function InstallPage() {
         <li className="panel">
           <h2>1. Add the snippet to every page</h2>
           <p>
-            Paste this just before <code>&lt;/head&gt;</code> on every page of your site. Affiliates can link to any page,
-            so a click must be caught wherever a visitor lands. It is small and loads without slowing the page.
+            Paste this just before <code>&lt;/head&gt;</code> on every page of your site. Affiliates can link to any page, so a click must be caught wherever a
+            visitor lands. It is small and loads without slowing the page.
           </p>
           <div className="check-field">
             <input id="install-consent" type="checkbox" checked={consentRequired} onChange={(e) => setConsentRequired(e.target.checked)} />
@@ -79,10 +79,9 @@ export function InstallPage() {
         <li className="panel">
           <h2>2. Record goals from your server (recommended)</h2>
           <p>
-            Send each sale from your backend once the order is paid: it works even when the visitor blocks scripts or pays on
-            another site. Authenticate with an <Link to="/ingest-keys">ingest key</Link>. Pass the visitor&rsquo;s{' '}
-            <code>{CLICK_COOKIE}</code> cookie (available to your backend when Goalpost runs on your own domain) or the{' '}
-            <code>clickSessionID</code> if you stored it yourself. Each order reference (mref) must be unique for its goal.
+            Send each sale from your backend once the order is paid: it works even when the visitor blocks scripts or pays on another site. Authenticate with an{' '}
+            <Link to="/ingest-keys">ingest key</Link>. Pass the visitor&rsquo;s <code>{CLICK_COOKIE}</code> cookie (available to your backend when Goalpost runs
+            on your own domain) or the <code>clickSessionID</code> if you stored it yourself. Each order reference (mref) must be unique for its goal.
           </p>
           <h3>curl</h3>
           <CodeBlock name="curl example" code={curlExample(context)} />
@@ -94,16 +93,16 @@ export function InstallPage() {
         <li className="panel">
           <h2>Or: record goals from the browser</h2>
           <p>
-            Only for goals set to <em>allow this goal from the browser</em> on the <Link to="/goals">Goals</Link> page, such as a
-            newsletter sign-up. Call it on the thank-you page:
+            Only for goals set to <em>allow this goal from the browser</em> on the <Link to="/goals">Goals</Link> page, such as a newsletter sign-up. Call it on
+            the thank-you page:
           </p>
           <CodeBlock name="browser goal example" code={browserGoalExample(context)} />
         </li>
         <li className="panel">
           <h2>Already sending goals to Aflite? Change only the address</h2>
           <p>
-            Goalpost accepts Aflite&rsquo;s own register goal call, GET or form POST, with the same parameter names. Put an ingest key
-            where your Aflite API key was; Goalpost adds your real key and merchant ID and delivers it with retries.
+            Goalpost accepts Aflite&rsquo;s own register goal call, GET or form POST, with the same parameter names. Put an ingest key where your Aflite API key
+            was; Goalpost adds your real key and merchant ID and delivers it with retries.
           </p>
           <CodeBlock name="drop-in address" code={dropInExample(context)} />
         </li>

@@ -69,11 +69,9 @@ curl_close($ch);`;
 
 const clickQuery = `${CLICK_SOURCE_PARAM}=${CLICK_SOURCE_VALUE}&${CLICK_SESSION_PARAM}=CLICK_SESSION_ID`;
 
-export const pixelExample = ({ base }: ExampleContext) =>
-  `<img src="${base}/t/click?${clickQuery.replace(/&/g, '&amp;')}" width="1" height="1" alt="">`;
+export const pixelExample = ({ base }: ExampleContext) => `<img src="${base}/t/click?${clickQuery.replace(/&/g, '&amp;')}" width="1" height="1" alt="">`;
 
-export const redirectExample = ({ base }: ExampleContext) =>
-  `${base}/t/click?${clickQuery}&to=https%3A%2F%2Fwww.example.com%2Flanding-page`;
+export const redirectExample = ({ base }: ExampleContext) => `${base}/t/click?${clickQuery}&to=https%3A%2F%2Fwww.example.com%2Flanding-page`;
 
 export const dropInExample = ({ base, goalId }: ExampleContext) => {
   const params = new URLSearchParams([

@@ -24,9 +24,7 @@ export default function OverviewCharts({ series, bucket, timeZone }: OverviewCha
       <figure className="panel chart">
         <figcaption>
           <h2>Conversions</h2>
-          <p className="muted">
-            {formatCount(total)} in this period: delivered, failed and not (yet) sent
-          </p>
+          <p className="muted">{formatCount(total)} in this period: delivered, failed and not (yet) sent</p>
         </figcaption>
         <div role="img" aria-label={`Bar chart of conversions over time, ${formatCount(total)} in total`}>
           <ResponsiveContainer width="100%" height={240}>

@@ -9,5 +9,4 @@ export const PERIODS: { value: OverviewPeriod; label: string }[] = [
 
 export const DEFAULT_PERIOD: OverviewPeriod = '7d';
 
-export const readPeriod = (value: string | null): OverviewPeriod =>
-  PERIODS.find((period) => period.value === value)?.value ?? DEFAULT_PERIOD;
+export const readPeriod = (value: string | null): OverviewPeriod => PERIODS.find((period) => period.value === value)?.value ?? DEFAULT_PERIOD;

@@ -36,16 +36,13 @@ export function AccountForm({ mode, onDone }: AccountFormProps) {
     mutation.mutate({ email: email.trim(), password }, { onSuccess: onDone });
   };
 
-  const fieldError = (name: 'email' | 'password') =>
-    (localError?.field === name ? localError.message : undefined) ?? apiError?.fieldMessage(name);
+  const fieldError = (name: 'email' | 'password') => (localError?.field === name ? localError.message : undefined) ?? apiError?.fieldMessage(name);
   const generalError = mutation.error && !(apiError && apiError.fields.length) ? mutation.error : null;
 
   return (
     <form className="form account-form" onSubmit={submit} noValidate>
       <FormField id={`${id}-email`} label="Email address" error={fieldError('email')}>
-        {(control) => (
-          <input {...control} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        )}
+        {(control) => <input {...control} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </FormField>
       <FormField
         id={`${id}-password`}

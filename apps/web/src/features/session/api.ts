@@ -8,4 +8,5 @@ export const createAdminAccount = (body: SignInRequest) => api.post<SessionRespo
 
 export const signIn = (body: SignInRequest) => api.post<SessionResponse>('/api/admin/session', body);
 
-export const signOut = () => api.delete<void>('/api/admin/session');
+// 204 No Content: the request resolves to undefined.
+export const signOut = () => api.delete<undefined>('/api/admin/session');

@@ -12,8 +12,8 @@ export function SettingsPage() {
       <aside className="banner banner-info" aria-label="Reminder">
         <strong>Turn on “Append Variables” at Aflite.</strong>
         <p>
-          Goalpost can only see Aflite clicks when Aflite adds <code>clickSource</code> and <code>clickSessionID</code> to
-          your landing pages. Enable “Append Variables” in the{' '}
+          Goalpost can only see Aflite clicks when Aflite adds <code>clickSource</code> and <code>clickSessionID</code> to your landing pages. Enable “Append
+          Variables” in the{' '}
           <a href="http://aflite.co.uk" target="_blank" rel="noreferrer">
             Aflite merchant interface
           </a>

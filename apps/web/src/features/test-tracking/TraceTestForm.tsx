@@ -49,8 +49,7 @@ export function TraceTestForm({ goals, clickSessionID, onClickSessionIDChange }:
     <section className="panel" aria-labelledby="trace-test-heading">
       <h2 id="trace-test-heading">Send a test conversion</h2>
       <p className="muted">
-        Sent at once with <code>traceOnly=1</code>: it appears in Aflite&rsquo;s Trace Report, is never recorded as a sale and is
-        never counted as revenue here.
+        Sent at once with <code>traceOnly=1</code>: it appears in Aflite&rsquo;s Trace Report, is never recorded as a sale and is never counted as revenue here.
       </p>
       <form className="form" onSubmit={submit} noValidate>
         <div className="form-grid">

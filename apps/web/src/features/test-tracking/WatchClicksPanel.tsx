@@ -31,9 +31,8 @@ export function WatchClicksPanel({ onUseClick }: { onUseClick: (clickSessionID: 
         </button>
       </div>
       <p>
-        Open any page of your site with Aflite&rsquo;s parameters added, for example{' '}
-        <code className="cell-break">{landingTestUrl('https://your-site')}</code>. With the snippet installed, the click
-        appears here within a couple of seconds.
+        Open any page of your site with Aflite&rsquo;s parameters added, for example <code className="cell-break">{landingTestUrl('https://your-site')}</code>.
+        With the snippet installed, the click appears here within a couple of seconds.
       </p>
       {watching ? (
         <>
@@ -52,7 +51,12 @@ export function WatchClicksPanel({ onUseClick }: { onUseClick: (clickSessionID: 
                       {click.landingUrl ?? 'landing page unknown'}
                     </div>
                   </div>
-                  <button type="button" className="button button-small" onClick={() => onUseClick(click.clickSessionID)} aria-label={`Use click ${click.clickSessionID}`}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => onUseClick(click.clickSessionID)}
+                    aria-label={`Use click ${click.clickSessionID}`}
+                  >
                     Use this click
                   </button>
                 </li>

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
+import { useStateResetOn } from '../../lib/use-state-reset-on';
 import { useSaleTrace } from './hooks';
 import { TraceTimeline } from './TraceTimeline';
 import './trace.css';
@@ -11,8 +12,7 @@ import './trace.css';
 export function TracePage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q')?.trim() ?? '';
-  const [draft, setDraft] = useState(query);
-  useEffect(() => setDraft(query), [query]);
+  const [draft, setDraft] = useStateResetOn(query, query);
   const trace = useSaleTrace(query);
   const queryError = trace.error instanceof ApiError ? trace.error.fieldMessage('q') : undefined;
 

@@ -68,9 +68,7 @@ export function ConversionSummary({ conversion, click }: { conversion: DeliveryL
         <div className="details-wide">
           <dt>Click ID (clickSessionID)</dt>
           <dd>
-            <span className="cell-mono">
-              {click ? <Link to={`/clicks/${click.id}`}>{click.clickSessionID}</Link> : (conversion.clickSessionID ?? 'none')}
-            </span>
+            <span className="cell-mono">{click ? <Link to={`/clicks/${click.id}`}>{click.clickSessionID}</Link> : (conversion.clickSessionID ?? 'none')}</span>
           </dd>
         </div>
         {click ? (

@@ -50,9 +50,7 @@ export function DeliveryDetailPage() {
       <PageHeader title={`Delivery ${conversion.mref}`} actions={<StatusBadge status={conversion.status} label="Status" />} />
       <div className={resendable || watching ? 'detail-grid' : undefined}>
         <ConversionSummary conversion={conversion} click={click} />
-        {resendable || watching ? (
-          <ResendPanel id={conversion.id} watching={watching} onQueued={() => setBaseline(baselineOf(delivery.data))} />
-        ) : null}
+        {resendable || watching ? <ResendPanel id={conversion.id} watching={watching} onQueued={() => setBaseline(baselineOf(delivery.data))} /> : null}
       </div>
       <section aria-labelledby="attempts-heading" className="attempts">
         <h2 id="attempts-heading">Attempts ({attempts.length})</h2>

@@ -9,9 +9,9 @@ export function ForceOption({ checked, onChange }: { checked: boolean; onChange:
       <div>
         <label htmlFor={id}>Force: skip the Aflite check</label>
         <p className="field-hint" id={`${id}-hint`}>
-          Normally Goalpost first asks Aflite whether it already has each order reference and marks those delivered
-          instead of sending them twice. Forcing skips that check: use it only when the check itself fails. If Aflite
-          already had the reference, the goal goes into error and its affiliates are told of a tracking problem.
+          Normally Goalpost first asks Aflite whether it already has each order reference and marks those delivered instead of sending them twice. Forcing skips
+          that check: use it only when the check itself fails. If Aflite already had the reference, the goal goes into error and its affiliates are told of a
+          tracking problem.
         </p>
       </div>
     </div>

@@ -28,8 +28,7 @@ describe('ResendAllDialog', () => {
     const { requests } = mockFetch({
       'POST /api/admin/deliveries/resend-jobs/preview': () => json({ matching: 3 }),
       'POST /api/admin/deliveries/resend-jobs': () => json(job({}), 202),
-      'GET /api/admin/deliveries/resend-jobs/5': () =>
-        json(job({ state: 'done', queued: 3, delivered: 2, failed: 1, finishedAt: '2025-03-02T12:01:00.000Z' })),
+      'GET /api/admin/deliveries/resend-jobs/5': () => json(job({ state: 'done', queued: 3, delivered: 2, failed: 1, finishedAt: '2025-03-02T12:01:00.000Z' })),
     });
     renderPage(<ResendAllDialog filters={{ status: 'failed', from: '2025-03-01' }} onClose={vi.fn()} />);
 

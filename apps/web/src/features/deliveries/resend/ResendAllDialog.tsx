@@ -18,11 +18,7 @@ interface ResendAllDialogProps {
 
 export function ResendAllDialog({ filters, onClose, jobId: runningJobId }: ResendAllDialogProps) {
   const [jobId, setJobId] = useState<number | null>(runningJobId ?? null);
-  return jobId === null ? (
-    <ConfirmStep filters={filters} onClose={onClose} onStarted={setJobId} />
-  ) : (
-    <ProgressStep jobId={jobId} onClose={onClose} />
-  );
+  return jobId === null ? <ConfirmStep filters={filters} onClose={onClose} onStarted={setJobId} /> : <ProgressStep jobId={jobId} onClose={onClose} />;
 }
 
 function ConfirmStep({ filters, onClose, onStarted }: { filters: DeliveryFilters; onClose: () => void; onStarted: (id: number) => void }) {
@@ -52,9 +48,7 @@ function ConfirmStep({ filters, onClose, onStarted }: { filters: DeliveryFilters
         </>
       }
     >
-      <p>
-        Live deliveries that failed or are still waiting, {description.length ? 'matching these filters:' : 'of any kind: no filters are set.'}
-      </p>
+      <p>Live deliveries that failed or are still waiting, {description.length ? 'matching these filters:' : 'of any kind: no filters are set.'}</p>
       {description.length ? (
         <ul className="filter-summary">
           {description.map((part) => (
@@ -67,7 +61,9 @@ function ConfirmStep({ filters, onClose, onStarted }: { filters: DeliveryFilters
       <p className="muted">Delivered, unattributed and test conversions are never re-sent.</p>
       {preview.isSuccess ? (
         <p className="resend-count" role="status">
-          {matching === 0 ? 'Nothing matches: there is nothing to re-send.' : `${formatCount(matching)} ${pluralOf(matching, { one: 'delivery matches', other: 'deliveries match' })}.`}
+          {matching === 0
+            ? 'Nothing matches: there is nothing to re-send.'
+            : `${formatCount(matching)} ${pluralOf(matching, { one: 'delivery matches', other: 'deliveries match' })}.`}
         </p>
       ) : null}
       <ForceOption checked={force} onChange={setForce} />

@@ -21,12 +21,7 @@ export function ResendJobProgress({ job }: { job: ResendJobResponse }) {
               ? `Finished at ${formatTime(job.finishedAt)}: ${formatCount(job.delivered)} delivered, ${formatCount(job.failed)} failed.`
               : `All ${formatCount(job.queued)} queued. Waiting for Aflite on ${formatCount(job.pending)}…`}
       </p>
-      <progress
-        className="progress"
-        max={100}
-        value={percent}
-        aria-label={job.state === 'running' ? 'Queued so far' : 'Answered by Aflite so far'}
-      >
+      <progress className="progress" max={100} value={percent} aria-label={job.state === 'running' ? 'Queued so far' : 'Answered by Aflite so far'}>
         {percent}%
       </progress>
       <dl className="stat-row">
