@@ -33,8 +33,8 @@ const BOUNDARIES = [
   {
     target: `${API}/database`,
     from: API,
-    except: ['./database', './common', './config'],
-    message: 'database/ sits below the features: it may import only database/, common/ and config/.',
+    except: ['./database', './common', './config', './metrics'],
+    message: 'database/ sits below the features: it may import only database/, common/, config/ and metrics/.',
   },
   {
     // Everything except the files that compose the app (create-app, main, cli + cli/, index) and app.module.

@@ -31,23 +31,19 @@ keys
       console.log(`Created ingest key "${key.name}" (id ${key.id}). Keep it now, it will not be shown again:\n\n  ${key.key}\n`);
     }),
   );
-keys
-  .command('list')
-  .action(() =>
-    withContext(async (app) => {
-      for (const k of await app.get(IngestKeysService).list()) {
-        console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.revokedAt ? 'revoked' : 'active'}`);
-      }
-    }),
-  );
-keys
-  .command('revoke <id>')
-  .action((id: string) =>
-    withContext(async (app) => {
-      const key = await app.get(IngestKeysService).revoke(positiveInt(id));
-      console.log(`Revoked ingest key "${key.name}" (id ${key.id})`);
-    }),
-  );
+keys.command('list').action(() =>
+  withContext(async (app) => {
+    for (const k of await app.get(IngestKeysService).list()) {
+      console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.revokedAt ? 'revoked' : 'active'}`);
+    }
+  }),
+);
+keys.command('revoke <id>').action((id: string) =>
+  withContext(async (app) => {
+    const key = await app.get(IngestKeysService).revoke(positiveInt(id));
+    console.log(`Revoked ingest key "${key.name}" (id ${key.id})`);
+  }),
+);
 
 const goals = program.command('goal').description('the Aflite goals Goalpost accepts');
 goals
@@ -73,13 +69,15 @@ program
   .description('work with the delivery queue')
   .command('resend')
   .requiredOption('--status <status>', `re-send every live conversion in this status (${CONVERSION_STATUSES.join(', ')})`, status)
-  .option('--force', 'skip the check against Aflite\'s goals feed (may duplicate a goal Aflite already holds)', false)
+  .option('--force', "skip the check against Aflite's goals feed (may duplicate a goal Aflite already holds)", false)
   .action((opts: { status: ConversionStatus; force: boolean }) =>
     withContext(async (app) => {
       const resend = app.get(ResendService);
       const ids = await resend.idsByStatus(opts.status);
       const count = await resend.resendConversions(ids, opts.force);
-      console.log(`Queued ${count} deliveries for re-sending${opts.force ? ' (forced)' : '; each is checked against Aflite first'}. A running Goalpost sends them.`);
+      console.log(
+        `Queued ${count} deliveries for re-sending${opts.force ? ' (forced)' : '; each is checked against Aflite first'}. A running Goalpost sends them.`,
+      );
     }),
   );
 

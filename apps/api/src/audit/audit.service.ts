@@ -50,6 +50,13 @@ export class AuditService {
   }
 
   private map(r: AuditEntryEntity): AuditEntryResponse {
-    return { id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, action: r.action, target: r.target, details: JSON.parse(r.details) as Record<string, unknown> };
+    return {
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    };
   }
 }

@@ -52,7 +52,7 @@ export class AuthController {
   }
 
   @Delete('session')
-    @HttpCode(HttpStatus.NO_CONTENT)
+  @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Sign out' })
   async signOut(@CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(admin);

@@ -48,7 +48,7 @@ export class ClicksPublicController {
   }
 
   @Get('click')
-  async pixel(@Query() query: PixelQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | void> {
+  async pixel(@Query() query: PixelQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
     const settings = await this.settings.get();
     let target: URL | null = null;
     if (query.to) {
@@ -66,7 +66,7 @@ export class ClicksPublicController {
     reply.header('cache-control', 'no-store');
     if (target) {
       reply.redirect(target.href, 302);
-      return;
+      return undefined;
     }
     reply.header('content-type', 'image/gif');
     return PIXEL;

@@ -3,7 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import { DEFAULT_SETTINGS } from '../settings/settings.types';
 import { isAllowedOrigin, isAllowedRedirect, originMatches } from './origin-policy';
 
-const settings = { ...DEFAULT_SETTINGS, allowedOrigins: ['https://shop.example', 'https://*.brand.example'], redirectHosts: ['landing.example', '*.promo.example'] };
+const settings = {
+  ...DEFAULT_SETTINGS,
+  allowedOrigins: ['https://shop.example', 'https://*.brand.example'],
+  redirectHosts: ['landing.example', '*.promo.example'],
+};
 const request = { protocol: 'https', host: 'track.shop.example' } as FastifyRequest;
 
 describe('origin policy', () => {

@@ -31,7 +31,11 @@ interface WallTime {
 }
 
 function wallTime(t: number, timeZone: string): WallTime {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(t)).map((p) => [p.type, Number(p.value)]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(t))
+      .map((p) => [p.type, Number(p.value)]),
+  );
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 

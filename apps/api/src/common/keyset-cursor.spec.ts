@@ -12,7 +12,12 @@ describe('keyset cursor', () => {
   });
 
   it('refuses a cursor it did not make, naming the field', () => {
-    for (const bad of ['abc', encodeCursor({ at: 1, id: 1 }).slice(0, -1) + '!', Buffer.from('1.2.3').toString('base64url'), Buffer.from('-1.2').toString('base64url')]) {
+    for (const bad of [
+      'abc',
+      encodeCursor({ at: 1, id: 1 }).slice(0, -1) + '!',
+      Buffer.from('1.2.3').toString('base64url'),
+      Buffer.from('-1.2').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad), bad).toThrow(DomainError);
     }
     const error = catchError(() => decodeCursor('abc', 'cursor'));

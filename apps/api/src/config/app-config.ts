@@ -4,9 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CALLS_PER_DELIVERY, LEASE_MARGIN_MS, longestCallMs, shortestLeaseMs } from '../delivery/aflite-timeouts';
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string };
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;

@@ -26,7 +26,14 @@ export class BrowserGoalsController {
   @Post('goals')
   async goal(@Body() dto: BrowserGoalDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse> {
     allowTrackingOrigin(request, reply, await this.settings.get());
-    const input = { afliteGoalId: dto.goal, mref: dto.mref, value: dto.value, clickCookie: readClickCookie(request), source: 'browser' as const, fields: { goal: 'goal' } };
+    const input = {
+      afliteGoalId: dto.goal,
+      mref: dto.mref,
+      value: dto.value,
+      clickCookie: readClickCookie(request),
+      source: 'browser' as const,
+      fields: { goal: 'goal' },
+    };
     if (dto.traceOnly) {
       reply.status(HttpStatus.OK);
       return (await this.conversions.trace(input)).conversion;

@@ -16,7 +16,14 @@ export class ConversionsIngestController {
   @Post()
   @ApiOperation({ summary: 'Record a goal (201 new, 200 when this goal + mref was already recorded)' })
   async create(@Body() dto: CreateConversionDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse | TraceResultResponse> {
-    const input = { afliteGoalId: dto.goalId, mref: dto.mref, value: dto.value, clickSessionId: dto.clickSessionID, clickCookie: dto.clickCookie, source: 'api' as const };
+    const input = {
+      afliteGoalId: dto.goalId,
+      mref: dto.mref,
+      value: dto.value,
+      clickSessionId: dto.clickSessionID,
+      clickCookie: dto.clickCookie,
+      source: 'api' as const,
+    };
     if (dto.traceOnly) {
       reply.status(HttpStatus.OK);
       return this.conversions.trace(input);

@@ -38,7 +38,14 @@ describe('conversion batches', () => {
   it('writes mixed attributed and unattributed jobs, answers repeats as duplicates of the first, and resolves click ids', async () => {
     const stored = await db.write((m) => t.app.get(ConversionsRepository).insertOnce(m, job('B-OLD', 'cs-known')));
     const known = await t.app.get(ClicksService).findBySessionId('cs-known');
-    const jobs = [job('B1', 'cs-known'), job('B2', null), job('B1', 'cs-other'), job('B-OLD', 'cs-known'), job('B1', 'cs-known', other), job('B3', 'cs-unknown')];
+    const jobs = [
+      job('B1', 'cs-known'),
+      job('B2', null),
+      job('B1', 'cs-other'),
+      job('B-OLD', 'cs-known'),
+      job('B1', 'cs-known', other),
+      job('B3', 'cs-unknown'),
+    ];
     const results = await db.write((m) => t.app.get(ConversionsRepository).insertMany(m, jobs));
 
     expect(results.map((r) => [r.conversion.mref, r.conversion.goalId, r.duplicate])).toEqual([
@@ -51,7 +58,14 @@ describe('conversion batches', () => {
     ]);
     expect(results[2].conversion.id).toBe(results[0].conversion.id);
     expect(results[3].conversion.id).toBe(stored.conversion.id);
-    expect(results[0].conversion).toMatchObject({ status: 'pending', clickSessionId: 'cs-known', clickId: known?.id, isTest: false, valueMinor: 1250, afliteGoalId: '5' });
+    expect(results[0].conversion).toMatchObject({
+      status: 'pending',
+      clickSessionId: 'cs-known',
+      clickId: known?.id,
+      isTest: false,
+      valueMinor: 1250,
+      afliteGoalId: '5',
+    });
     expect(results[1].conversion).toMatchObject({ status: 'unattributed', clickSessionId: null, clickId: null, attribution: 'none' });
     expect(results[5].conversion).toMatchObject({ status: 'pending', clickSessionId: 'cs-unknown', clickId: null });
 

@@ -40,9 +40,33 @@ interface ConversionRow {
   delivered_at: number | string | null;
 }
 
-const CONVERSION_COLUMNS = ['goal_id', 'aflite_goal_id', 'mref', 'value_minor', 'click_session_id', 'click_id', 'attribution', 'source', 'status', 'is_test', 'created_at', 'delivered_at'];
+const CONVERSION_COLUMNS = [
+  'goal_id',
+  'aflite_goal_id',
+  'mref',
+  'value_minor',
+  'click_session_id',
+  'click_id',
+  'attribution',
+  'source',
+  'status',
+  'is_test',
+  'created_at',
+  'delivered_at',
+];
 const CLICK_ID_INDEX = CONVERSION_COLUMNS.indexOf('click_id');
-const DELIVERY_COLUMNS = ['conversion_id', 'state', 'attempt_count', 'next_attempt_at', 'needs_reconcile', 'force_send', 'next_trigger', 'reconciled', 'created_at', 'updated_at'];
+const DELIVERY_COLUMNS = [
+  'conversion_id',
+  'state',
+  'attempt_count',
+  'next_attempt_at',
+  'needs_reconcile',
+  'force_send',
+  'next_trigger',
+  'reconciled',
+  'created_at',
+  'updated_at',
+];
 
 const pairKey = (goalId: number, mref: string) => `${goalId}\u0000${mref}`;
 
@@ -62,9 +86,7 @@ export class ConversionsRepository {
     if (existing) return { conversion: existing, duplicate: true };
     const clickId = job.clickId !== undefined ? job.clickId : await this.clickIdOf(manager, job.clickSessionId);
     const status = job.clickSessionId ? 'pending' : 'unattributed';
-    const conversion = await manager.save(
-      manager.create(ConversionEntity, { ...columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }),
-    );
+    const conversion = await manager.save(manager.create(ConversionEntity, { ...columns({ ...job, clickId }), status, isTest: false, deliveredAt: null }));
     if (status === 'pending') await this.insertDeliveries(manager, [conversion]);
     return { conversion, duplicate: false };
   }
@@ -127,7 +149,11 @@ export class ConversionsRepository {
   private async clickIdOf(manager: EntityManager, clickSessionId: string | null): Promise<number | null> {
     if (!clickSessionId) return null;
     const params = new SqlParams(this.db.dialect);
-    const [row] = await this.db.query<{ id: number }>(manager, `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${params.add(clickSessionId)}`, params.values);
+    const [row] = await this.db.query<{ id: number }>(
+      manager,
+      `SELECT "id" FROM "clicks" WHERE "click_session_id" = ${params.add(clickSessionId)}`,
+      params.values,
+    );
     return row?.id ?? null;
   }
 
@@ -140,8 +166,21 @@ export class ConversionsRepository {
       const lookUp = job.clickId === undefined && job.clickSessionId !== null;
       // When looked up, the click_id parameter carries the clickSessionID to find: PostgreSQL deduces one type
       // per parameter, so the conversion's own click_session_id parameter cannot be reused for it.
-      const clickId = lookUp ? job.clickSessionId : job.clickId ?? null;
-      const values = params.addAll([job.goal.id, job.goal.afliteGoalId, job.mref, job.valueMinor, job.clickSessionId, clickId, job.attribution, job.source, status, false, job.at, null]);
+      const clickId = lookUp ? job.clickSessionId : (job.clickId ?? null);
+      const values = params.addAll([
+        job.goal.id,
+        job.goal.afliteGoalId,
+        job.mref,
+        job.valueMinor,
+        job.clickSessionId,
+        clickId,
+        job.attribution,
+        job.source,
+        status,
+        false,
+        job.at,
+        null,
+      ]);
       if (lookUp) values[CLICK_ID_INDEX] = `(SELECT "id" FROM "clicks" WHERE "click_session_id" = ${values[CLICK_ID_INDEX]})`;
       return `(${values.join(', ')})`;
     });

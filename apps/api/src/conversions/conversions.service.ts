@@ -69,7 +69,11 @@ export class ConversionsService implements OnModuleDestroy {
   async trace(input: RecordConversionInput): Promise<TraceResultResponse> {
     const prepared = await this.prepare(input);
     if (!prepared.clickSessionId) {
-      throw new DomainError(DomainErrorCode.UnknownClick, 'clickSessionID: a trace-only test needs a clickSessionID (or a known click cookie)', 'clickSessionID');
+      throw new DomainError(
+        DomainErrorCode.UnknownClick,
+        'clickSessionID: a trace-only test needs a clickSessionID (or a known click cookie)',
+        'clickSessionID',
+      );
     }
     const clickId = prepared.clickId !== undefined ? prepared.clickId : ((await this.clicks.findBySessionId(prepared.clickSessionId))?.id ?? null);
     const conversion = await this.conversions.insertTest({ ...prepared, clickId });
@@ -85,7 +89,11 @@ export class ConversionsService implements OnModuleDestroy {
     const goalField = input.fields?.goal ?? 'goalId';
     const goal = await this.goals.requireUsable(input.afliteGoalId, goalField);
     if (input.source === 'browser' && !goal.allowBrowser) {
-      throw new DomainError(DomainErrorCode.BrowserGoalNotAllowed, `${goalField}: "${goal.name}" cannot be recorded from a browser; send it from your server`, goalField);
+      throw new DomainError(
+        DomainErrorCode.BrowserGoalNotAllowed,
+        `${goalField}: "${goal.name}" cannot be recorded from a browser; send it from your server`,
+        goalField,
+      );
     }
     const valueField = input.fields?.value ?? 'value';
     let valueMinor: number | null;

@@ -39,7 +39,8 @@ export class DropInController {
   private async register(request: FastifyRequest, reply: FastifyReply): Promise<string> {
     const raw = { ...(request.query as object), ...(typeof request.body === 'object' && request.body ? request.body : {}) } as Record<string, unknown>;
     await this.keys.verify(typeof raw[AfliteParam.apiKey] === 'string' ? (raw[AfliteParam.apiKey] as string) : undefined).catch((error: unknown) => {
-      if (error instanceof DomainError) throw new DomainError(error.code, `${AfliteParam.apiKey}: ${error.message.replace(/ \(.*\)$/, '')}`, AfliteParam.apiKey);
+      if (error instanceof DomainError)
+        throw new DomainError(error.code, `${AfliteParam.apiKey}: ${error.message.replace(/ \(.*\)$/, '')}`, AfliteParam.apiKey);
       throw error;
     });
     const params = DropInParams.from(raw);
@@ -65,7 +66,8 @@ export class DropInController {
     const conversion = await this.conversions.record(input);
     reply.status(HttpStatus.OK);
     if (conversion.duplicate) return `OK duplicate ${AfliteParam.merchantRef}=${conversion.mref} already accepted; not sent again`;
-    if (conversion.status === 'unattributed') return `OK accepted ${AfliteParam.merchantRef}=${conversion.mref} without ${AfliteParam.clickSessionId}: recorded, not sent`;
+    if (conversion.status === 'unattributed')
+      return `OK accepted ${AfliteParam.merchantRef}=${conversion.mref} without ${AfliteParam.clickSessionId}: recorded, not sent`;
     return `OK accepted ${AfliteParam.merchantRef}=${conversion.mref}`;
   }
 }

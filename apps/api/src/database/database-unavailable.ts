@@ -25,7 +25,8 @@ const SQLITE_STORAGE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM|
 const PG_UNAVAILABLE = /^(08|53|57P)|^25006$/;
 /** What node-postgres and sockets report when the server is gone or unreachable. */
 const CONNECTION_LOST = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
-const CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Query read timeout/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Query read timeout/i;
 
 /** The reason when `error` is a database-unavailable condition, else null (a real bug or a bad statement). */
 export function unavailableReason(error: unknown): string | null {

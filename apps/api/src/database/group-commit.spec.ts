@@ -73,7 +73,12 @@ describe('GroupCommit', () => {
       return job;
     });
     const results = await Promise.allSettled([1, 2, 3, 4].map((job) => writer.submit(job)));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as DatabaseUnavailableError).reason))).toEqual([1, 'SQLITE_FULL', 'SQLITE_FULL', 'SQLITE_FULL']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as DatabaseUnavailableError).reason))).toEqual([
+      1,
+      'SQLITE_FULL',
+      'SQLITE_FULL',
+      'SQLITE_FULL',
+    ]);
     expect(transactions).toHaveLength(2);
   });
 

@@ -76,7 +76,14 @@ export class GroupCommit<T, R> {
   private async commit(batch: Pending<T, R>[]): Promise<void> {
     let results: R[];
     try {
-      results = await this.db.write((manager) => this.applyAll(manager, batch.map((item) => item.job)), this.priority);
+      results = await this.db.write(
+        (manager) =>
+          this.applyAll(
+            manager,
+            batch.map((item) => item.job),
+          ),
+        this.priority,
+      );
     } catch (error) {
       // A database that cannot take writes fails every job alike: refuse them all now rather than one by one.
       if (batch.length === 1 || error instanceof DatabaseUnavailableError) {

@@ -15,7 +15,7 @@ describe('nextRetryDelay', () => {
     expect(nextRetryDelay(20, policy, undefined, () => 1)).toBe(10_000);
   });
 
-  it("honours Retry-After when it asks for longer, not shorter", () => {
+  it('honours Retry-After when it asks for longer, not shorter', () => {
     expect(nextRetryDelay(1, policy, 30_000, () => 0)).toBe(30_000);
     expect(nextRetryDelay(3, policy, 100, () => 1)).toBe(4_000);
   });

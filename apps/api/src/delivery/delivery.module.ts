@@ -18,7 +18,19 @@ import { TestSender } from './test-sender';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DeliveryEntity, DeliveryAttemptEntity, ConversionEntity]), SettingsModule],
-  providers: [AfliteClient, AfliteCall, DeliveryRepository, ClaimStage, SendStage, FinishStage, DeliveryProcessor, DeliveryWorker, TestSender, HelpProxy, ResendService],
+  providers: [
+    AfliteClient,
+    AfliteCall,
+    DeliveryRepository,
+    ClaimStage,
+    SendStage,
+    FinishStage,
+    DeliveryProcessor,
+    DeliveryWorker,
+    TestSender,
+    HelpProxy,
+    ResendService,
+  ],
   exports: [DeliveryWorker, DeliveryRepository, TestSender, HelpProxy, ResendService, AfliteClient],
 })
 export class DeliveryModule {}

@@ -110,7 +110,11 @@ export class DeliveryRepository {
     const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
     const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
     const byId = new Map(conversions.map((c) => [c.id, c]));
-    return deliveries.map((delivery) => ({ delivery, conversion: byId.get(delivery.conversionId)! }));
+    // The foreign key guarantees the conversion; a row without one could not be delivered anyway.
+    return deliveries.flatMap((delivery) => {
+      const conversion = byId.get(delivery.conversionId);
+      return conversion ? [{ delivery, conversion }] : [];
+    });
   }
 
   /**
@@ -208,7 +212,16 @@ export class DeliveryRepository {
       await m.update(
         DeliveryEntity,
         { id: row.id },
-        { state: 'pending', nextAttemptAt: now, attemptCount: 0, needsReconcile: force ? row.needsReconcile : true, forceSend: force, nextTrigger: 'manual', lastError: null, updatedAt: now },
+        {
+          state: 'pending',
+          nextAttemptAt: now,
+          attemptCount: 0,
+          needsReconcile: force ? row.needsReconcile : true,
+          forceSend: force,
+          nextTrigger: 'manual',
+          lastError: null,
+          updatedAt: now,
+        },
       );
       await m.update(ConversionEntity, { id: row.conversionId }, { status: 'pending' });
     }

@@ -28,7 +28,11 @@ export class ResendService {
   /** The same re-send inside the caller's transaction (a resend job's chunk); call `wakeWorker` after the commit. */
   async requeueWithin(m: EntityManager, conversionIds: number[], force: boolean): Promise<number> {
     const deliveries = await m.findBy(DeliveryEntity, { conversionId: In(conversionIds) });
-    return this.repo.requeue(m, deliveries.map((d) => d.id), force);
+    return this.repo.requeue(
+      m,
+      deliveries.map((d) => d.id),
+      force,
+    );
   }
 
   wakeWorker(): void {

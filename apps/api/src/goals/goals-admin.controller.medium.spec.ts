@@ -51,7 +51,11 @@ describe('goals', () => {
     await expect(t.app.get(GoalsService).requireUsable('7', 'goalId')).rejects.toThrow(/disabled/);
 
     const audit = (await asAdmin(t.app, admin, '/api/admin/audit')).json().items;
-    expect(audit[0]).toMatchObject({ action: 'goal.update', target: `goal ${created.id}`, details: { name: 'Newsletter sign-up', defaultValue: null, enabled: false } });
+    expect(audit[0]).toMatchObject({
+      action: 'goal.update',
+      target: `goal ${created.id}`,
+      details: { name: 'Newsletter sign-up', defaultValue: null, enabled: false },
+    });
     expect(audit[1]).toMatchObject({ action: 'goal.create', target: `goal ${created.id}` });
   });
 

@@ -42,7 +42,11 @@ export class GoalsAdminService {
     else if (dto.defaultValue !== undefined) {
       const minor = parseValueToMinor(dto.defaultValue);
       if (minor === null) {
-        throw new DomainError(DomainErrorCode.InvalidValue, 'defaultValue: must be an amount such as 10.00 (at most two decimals, not negative)', 'defaultValue');
+        throw new DomainError(
+          DomainErrorCode.InvalidValue,
+          'defaultValue: must be an amount such as 10.00 (at most two decimals, not negative)',
+          'defaultValue',
+        );
       }
       input.defaultValueMinor = minor;
     }

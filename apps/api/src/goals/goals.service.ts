@@ -83,7 +83,8 @@ export class GoalsService {
     checkDefaultValue(patch.defaultValueMinor);
     if (patch.afliteGoalId && patch.afliteGoalId !== goal.afliteGoalId) {
       const clash = await this.goals.findByAfliteId(patch.afliteGoalId);
-      if (clash) throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${patch.afliteGoalId}" already exists`, 'afliteGoalId');
+      if (clash)
+        throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${patch.afliteGoalId}" already exists`, 'afliteGoalId');
     }
     Object.assign(goal, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), { updatedAt: Date.now() });
     const saved = await this.goals.save(goal);
@@ -126,6 +127,7 @@ export class GoalsService {
 
 /** An ID with control characters cannot be stored (PostgreSQL refuses NUL), so it names no goal: no query. */
 function storable(afliteGoalId: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   return !/[\x00-\x1f\x7f]/.test(afliteGoalId);
 }
 

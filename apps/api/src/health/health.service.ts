@@ -22,7 +22,11 @@ export class HealthService {
     metrics: MetricsService,
   ) {
     this.pendingGauge = new Gauge({ name: 'goalpost_deliveries_pending', help: 'Deliveries waiting to be sent', registers: [metrics.registry] });
-    this.circuitGauge = new Gauge({ name: 'goalpost_upstream_circuit_open', help: '1 while deliveries are held because Aflite is failing', registers: [metrics.registry] });
+    this.circuitGauge = new Gauge({
+      name: 'goalpost_upstream_circuit_open',
+      help: '1 while deliveries are held because Aflite is failing',
+      registers: [metrics.registry],
+    });
   }
 
   async upstream(pending?: number): Promise<UpstreamHealth> {
@@ -39,7 +43,12 @@ export class HealthService {
       pending = await this.deliveries.countByState('pending');
       const writes = this.db.writeHealth.writable ? this.db.writeHealth : await this.db.probeWrite();
       if (!writes.writable) {
-        database = { ok: false, dialect: this.db.dialect, writable: false, error: `not writable since ${new Date(writes.since ?? Date.now()).toISOString()}: ${writes.reason}` };
+        database = {
+          ok: false,
+          dialect: this.db.dialect,
+          writable: false,
+          error: `not writable since ${new Date(writes.since ?? Date.now()).toISOString()}: ${writes.reason}`,
+        };
       }
     } catch (error) {
       database = { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error: error instanceof Error ? error.message : String(error) };

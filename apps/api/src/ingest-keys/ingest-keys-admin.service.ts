@@ -18,7 +18,12 @@ export class IngestKeysAdminService {
   /** The full key is in this answer only; Goalpost keeps its hash. */
   async create(name: string, actor: string): Promise<CreatedIngestKeyResponse> {
     const created = await this.keys.create(name);
-    await this.audit.record({ actor, action: 'ingest-key.create', target: `ingest key ${created.id}`, details: { name: created.name, prefix: created.prefix } });
+    await this.audit.record({
+      actor,
+      action: 'ingest-key.create',
+      target: `ingest key ${created.id}`,
+      details: { name: created.name, prefix: created.prefix },
+    });
     return { ...map(created), key: created.key };
   }
 
@@ -30,5 +35,12 @@ export class IngestKeysAdminService {
 }
 
 function map(k: IngestKeySummary): IngestKeyResponse {
-  return { id: k.id, name: k.name, prefix: k.prefix, createdAt: new Date(k.createdAt).toISOString(), lastUsedAt: toIso(k.lastUsedAt), revokedAt: toIso(k.revokedAt) };
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    createdAt: new Date(k.createdAt).toISOString(),
+    lastUsedAt: toIso(k.lastUsedAt),
+    revokedAt: toIso(k.revokedAt),
+  };
 }

@@ -36,7 +36,14 @@ export class IngestKeysService {
 
   async create(name: string): Promise<CreatedIngestKey> {
     const key = KEY_PREFIX + randomBytes(24).toString('base64url');
-    const entity = await this.keys.create({ name, prefix: key.slice(0, 12), keyHash: hashIngestKey(key), createdAt: Date.now(), lastUsedAt: null, revokedAt: null });
+    const entity = await this.keys.create({
+      name,
+      prefix: key.slice(0, 12),
+      keyHash: hashIngestKey(key),
+      createdAt: Date.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     return { ...this.map(entity), key };
   }
 

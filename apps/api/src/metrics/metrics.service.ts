@@ -6,7 +6,12 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export class MetricsService {
   readonly registry = new Registry();
 
-  readonly clicks = new Counter({ name: 'goalpost_clicks_recorded_total', help: 'Clicks recorded, by capture path', labelNames: ['via'] as const, registers: [this.registry] });
+  readonly clicks = new Counter({
+    name: 'goalpost_clicks_recorded_total',
+    help: 'Clicks recorded, by capture path',
+    labelNames: ['via'] as const,
+    registers: [this.registry],
+  });
   readonly conversions = new Counter({
     name: 'goalpost_conversions_recorded_total',
     help: 'Conversions received, by source and result',

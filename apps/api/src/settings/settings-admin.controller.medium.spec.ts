@@ -68,7 +68,10 @@ describe('settings', () => {
     expect(rows[0].value).not.toContain(KEY);
 
     const audit = (await asAdmin(t.app, admin, '/api/admin/audit')).json().items[0];
-    expect(audit).toMatchObject({ action: 'settings.update', details: { afliteApiKey: '(changed)', afliteMid: '1001', retryBaseSeconds: 10, retryMaxSeconds: 600 } });
+    expect(audit).toMatchObject({
+      action: 'settings.update',
+      details: { afliteApiKey: '(changed)', afliteMid: '1001', retryBaseSeconds: 10, retryMaxSeconds: 600 },
+    });
     expect(JSON.stringify(audit)).not.toContain(KEY);
   });
 

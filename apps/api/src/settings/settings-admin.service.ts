@@ -30,12 +30,21 @@ export class SettingsAdminService {
     const retryMaxMs = patch.retryMaxMs ?? current.retryMaxMs;
     if (retryMaxMs < retryBaseMs) {
       const field = dto.retryMaxSeconds !== undefined ? 'retryMaxSeconds' : 'retryBaseSeconds';
-      throw new DomainError(DomainErrorCode.InvalidValue, `${field}: the longest retry wait (${retryMaxMs / 1000} s) cannot be shorter than the first (${retryBaseMs / 1000} s)`, field);
+      throw new DomainError(
+        DomainErrorCode.InvalidValue,
+        `${field}: the longest retry wait (${retryMaxMs / 1000} s) cannot be shorter than the first (${retryBaseMs / 1000} s)`,
+        field,
+      );
     }
     const changed = (Object.keys(patch) as (keyof Settings)[]).filter((key) => JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
     if (changed.length === 0) return this.map(current, requestOrigin);
     const updated = await this.settings.update(Object.fromEntries(changed.map((key) => [key, patch[key]])));
-    await this.audit.record({ actor, action: 'settings.update', target: 'settings', details: Object.fromEntries(changed.map((key) => auditEntry(key, patch))) });
+    await this.audit.record({
+      actor,
+      action: 'settings.update',
+      target: 'settings',
+      details: Object.fromEntries(changed.map((key) => auditEntry(key, patch))),
+    });
     return this.map(updated, requestOrigin);
   }
 

@@ -24,7 +24,14 @@ describe('starting on a read-only DATA_DIR', () => {
       ctx.skip();
       return;
     }
-    const env = { PATH: process.env.PATH ?? '', DATA_DIR: fs.path, GOALPOST_SECRET: 'chaos-test-secret-0123456789', PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: fs.path,
+      GOALPOST_SECRET: 'chaos-test-secret-0123456789',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    };
     const failure = await run(process.execPath, [API_MAIN], { env, timeout: 20_000 }).then(
       () => null,
       (error: unknown) => error as { code?: number; stderr?: string; stdout?: string },

@@ -18,16 +18,23 @@ interface BadRequest {
 const MREF = uid('bad');
 const CS = uid('cs');
 
-const conversion = (body: unknown, headers: Record<string, string> = {}) => (api: ApiClient) =>
-  api.send('/api/v1/conversions', { json: body, headers: { authorization: `Bearer ${api.ingestKey}`, ...headers } });
+const conversion =
+  (body: unknown, headers: Record<string, string> = {}) =>
+  (api: ApiClient) =>
+    api.send('/api/v1/conversions', { json: body, headers: { authorization: `Bearer ${api.ingestKey}`, ...headers } });
 const conversionForm = (form: Record<string, string | string[]>) => (api: ApiClient) =>
   api.send('/api/v1/conversions', { form, headers: { authorization: `Bearer ${api.ingestKey}` } });
 const conversionRaw = (body: string, contentType: string) => (api: ApiClient) =>
   api.send('/api/v1/conversions', { body, headers: { authorization: `Bearer ${api.ingestKey}`, 'content-type': contentType } });
-const snippetClick = (body: unknown, headers: Record<string, string> = {}) => (api: ApiClient) => api.send('/t/clicks', { json: body, headers });
+const snippetClick =
+  (body: unknown, headers: Record<string, string> = {}) =>
+  (api: ApiClient) =>
+    api.send('/t/clicks', { json: body, headers });
 const pixel = (query: Record<string, string>) => (api: ApiClient) => api.get(`/t/click?${new URLSearchParams(query)}`);
-const dropInGet = (params: Record<string, string>, withKey = true) => (api: ApiClient) =>
-  api.get(`/data/register/goal?${new URLSearchParams({ ...(withKey ? { apikey: api.ingestKey } : {}), ...params })}`);
+const dropInGet =
+  (params: Record<string, string>, withKey = true) =>
+  (api: ApiClient) =>
+    api.get(`/data/register/goal?${new URLSearchParams({ ...(withKey ? { apikey: api.ingestKey } : {}), ...params })}`);
 const dropInPost = (form: Record<string, string | string[]>) => (api: ApiClient) =>
   api.send('/data/register/goal', { form: { apikey: api.ingestKey, ...form } });
 
@@ -48,7 +55,12 @@ const CASES: BadRequest[] = [
   { name: 'conversion with a NUL in mref', send: conversion({ ...valid, mref: `${MREF}\u0000` }), status: 400, field: 'mref' },
   { name: 'conversion with a NUL in goalId', send: conversion({ ...valid, goalId: `${GOAL_ID}\u0000` }), status: 422, field: 'goalId' },
   { name: 'conversion with markup in clickSessionID', send: conversion({ ...valid, clickSessionID: '<script>' }), status: 400, field: 'clickSessionID' },
-  { name: 'conversion with an overlong clickCookie', send: conversion({ goalId: GOAL_ID, mref: MREF, clickCookie: 'c'.repeat(65) }), status: 400, field: 'clickCookie' },
+  {
+    name: 'conversion with an overlong clickCookie',
+    send: conversion({ goalId: GOAL_ID, mref: MREF, clickCookie: 'c'.repeat(65) }),
+    status: 400,
+    field: 'clickCookie',
+  },
   { name: 'conversion with an unknown field', send: conversion({ ...valid, orderTotal: 3 }), status: 400, field: 'orderTotal' },
   { name: 'conversion with traceOnly "maybe"', send: conversion({ ...valid, traceOnly: 'maybe' }), status: 400, field: 'traceOnly' },
   { name: 'conversion for an unknown goal', send: conversion({ ...valid, goalId: '999' }), status: 422, field: 'goalId' },
@@ -68,8 +80,18 @@ const CASES: BadRequest[] = [
   { name: 'snippet click without clickSessionID', send: snippetClick({ clickSource: 'aflite' }), status: 400, field: 'clickSessionID' },
   { name: 'snippet click from another source', send: snippetClick({ ...click, clickSource: 'google' }), status: 400, field: 'clickSource' },
   { name: 'snippet click with spaces in clickSessionID', send: snippetClick({ ...click, clickSessionID: 'a b' }), status: 400, field: 'clickSessionID' },
-  { name: 'snippet click with a 3000-character landingUrl', send: snippetClick({ ...click, landingUrl: `https://shop.example/${'p'.repeat(3000)}` }), status: 400, field: 'landingUrl' },
-  { name: 'snippet click with a NUL in landingUrl', send: snippetClick({ ...click, landingUrl: 'https://shop.example/\u0000' }), status: 400, field: 'landingUrl' },
+  {
+    name: 'snippet click with a 3000-character landingUrl',
+    send: snippetClick({ ...click, landingUrl: `https://shop.example/${'p'.repeat(3000)}` }),
+    status: 400,
+    field: 'landingUrl',
+  },
+  {
+    name: 'snippet click with a NUL in landingUrl',
+    send: snippetClick({ ...click, landingUrl: 'https://shop.example/\u0000' }),
+    status: 400,
+    field: 'landingUrl',
+  },
   { name: 'snippet click from a foreign origin', send: snippetClick(click, { origin: 'https://evil.example' }), status: 403, field: 'origin' },
   { name: 'pixel redirect to a foreign host', send: pixel({ ...click, to: 'https://evil.example/' }), status: 400, field: 'to' },
   { name: 'pixel redirect to javascript:', send: pixel({ ...click, to: 'javascript:alert(1)' }), status: 400, field: 'to' },

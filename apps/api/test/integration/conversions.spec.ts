@@ -14,7 +14,17 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     await api.snippetClick(clickSessionID, { landingUrl: `https://shop.example/p/42?clickSource=aflite&clickSessionID=${clickSessionID}` });
 
     const created = await api.createConversion({ goalId: GOAL_ID, mref, value: '12.50', clickSessionID });
-    expect(created).toMatchObject({ mref, goalId: GOAL_ID, value: '12.50', valueMinor: 1250, clickSessionID, attribution: 'explicit', source: 'api', test: false, duplicate: false });
+    expect(created).toMatchObject({
+      mref,
+      goalId: GOAL_ID,
+      value: '12.50',
+      valueMinor: 1250,
+      clickSessionID,
+      attribution: 'explicit',
+      source: 'api',
+      test: false,
+      duplicate: false,
+    });
     expect(['pending', 'delivered']).toContain(created.status);
 
     const delivered = await api.waitForStatus(GOAL_ID, mref, 'delivered');
@@ -25,7 +35,9 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     expect(requests[0].body).toEqual({ apikey: AFLITE_API_KEY, mid: AFLITE_MID, clickSessionID, goalid: GOAL_ID, mref, value: '12.50' });
     const report = await sandbox.report();
     expect(report.perMref).toEqual({ [mref]: 1 });
-    expect(report.goals).toEqual([expect.objectContaining({ mref, goalId: GOAL_ID, value: '12.50', clickSessionId: clickSessionID, merchantId: AFLITE_MID, method: 'POST' })]);
+    expect(report.goals).toEqual([
+      expect.objectContaining({ mref, goalId: GOAL_ID, value: '12.50', clickSessionId: clickSessionID, merchantId: AFLITE_MID, method: 'POST' }),
+    ]);
   });
 
   it('attributes by the gp_click cookie alone, from a merchant server and from the browser', async () => {
@@ -42,7 +54,10 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     expect(res.status, res.text).toBe(201);
     expect(res.json<ConversionResponse>()).toMatchObject({ attribution: 'cookie', clickSessionID, source: 'browser', value: '7.25' });
 
-    for (const [mref, value] of [[serverMref, '20.00'], [browserMref, '7.25']]) {
+    for (const [mref, value] of [
+      [serverMref, '20.00'],
+      [browserMref, '7.25'],
+    ]) {
       await api.waitForStatus(GOAL_ID, mref, 'delivered');
       const requests = await sandbox.registerRequestsFor(mref);
       expect(requests).toHaveLength(1);
@@ -80,8 +95,15 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     const { api, sandbox } = ctx.stack;
     const noClick = uid('order');
     const unknownCookie = uid('order');
-    expect(await api.createConversion({ goalId: GOAL_ID, mref: noClick, value: '3.00' })).toMatchObject({ status: 'unattributed', attribution: 'none', clickSessionID: null });
-    expect(await api.createConversion({ goalId: GOAL_ID, mref: unknownCookie, clickCookie: 'no-such-cookie' })).toMatchObject({ status: 'unattributed', attribution: 'none' });
+    expect(await api.createConversion({ goalId: GOAL_ID, mref: noClick, value: '3.00' })).toMatchObject({
+      status: 'unattributed',
+      attribution: 'none',
+      clickSessionID: null,
+    });
+    expect(await api.createConversion({ goalId: GOAL_ID, mref: unknownCookie, clickCookie: 'no-such-cookie' })).toMatchObject({
+      status: 'unattributed',
+      attribution: 'none',
+    });
 
     // The worker takes due deliveries in order: once a later attributed one is delivered, nothing earlier is waiting.
     const fence = uid('order');
@@ -109,12 +131,17 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     expect(trace.attempt.params.apikey).not.toBe(AFLITE_API_KEY);
     expect(JSON.stringify(trace)).not.toContain(AFLITE_API_KEY);
 
-    const dropIn = await api.send(`/data/register/goal?${new URLSearchParams({ apikey: api.ingestKey, goalid: GOAL_ID, mref, value: '2.00', clickSessionID, traceOnly: '1' })}`);
+    const dropIn = await api.send(
+      `/data/register/goal?${new URLSearchParams({ apikey: api.ingestKey, goalid: GOAL_ID, mref, value: '2.00', clickSessionID, traceOnly: '1' })}`,
+    );
     expect(dropIn.status, dropIn.text).toBe(200);
     expect(dropIn.text).toContain('trace');
 
     const report = await sandbox.report();
-    expect(report.traces.map((t) => [t.mref, t.value])).toEqual([[mref, '1.00'], [mref, '2.00']]);
+    expect(report.traces.map((t) => [t.mref, t.value])).toEqual([
+      [mref, '1.00'],
+      [mref, '2.00'],
+    ]);
     expect(report.perMref).toEqual({ [mref]: 1 });
     expect(report.goals).toHaveLength(1);
     const live = await api.storedConversion(GOAL_ID, mref);
@@ -140,7 +167,10 @@ describeEachDialect('conversions reach Aflite exactly once', (ctx) => {
     expect(again.status).toBe(200);
     expect(again.text).toContain('duplicate');
 
-    for (const [mref, value] of [[getMref, '10.99'], [postMref, '4.50']]) {
+    for (const [mref, value] of [
+      [getMref, '10.99'],
+      [postMref, '4.50'],
+    ]) {
       expect(await api.waitForStatus(GOAL_ID, mref, 'delivered')).toMatchObject({ source: 'dropin', attribution: 'explicit' });
       const requests = await sandbox.registerRequestsFor(mref);
       expect(requests).toHaveLength(1);

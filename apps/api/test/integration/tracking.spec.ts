@@ -11,12 +11,12 @@ const THIRTY_DAYS_S = 30 * 86_400;
 
 function clickCookieOf(res: HttpResponse): string {
   const cookie = readSetCookie(res, CLICK_COOKIE);
-  expect(cookie, `no ${CLICK_COOKIE} cookie in ${JSON.stringify(res.headers['set-cookie'])}`).toBeDefined();
-  const attributes = cookie!.attributes.toLowerCase();
+  if (!cookie) throw new Error(`no ${CLICK_COOKIE} cookie in ${JSON.stringify(res.headers['set-cookie'])}`);
+  const attributes = cookie.attributes.toLowerCase();
   for (const attribute of ['httponly', 'samesite=lax', 'path=/', `max-age=${THIRTY_DAYS_S}`]) expect(attributes).toContain(attribute);
   // Served over plain HTTP here: a Secure cookie would never come back.
   expect(attributes).not.toContain('secure');
-  return cookie!.value;
+  return cookie.value;
 }
 
 describeEachDialect('click capture on the merchant site', (ctx) => {
@@ -92,7 +92,10 @@ describeEachDialect('click capture on the merchant site', (ctx) => {
     expect(clickRes.header('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     const cookie = clickCookieOf(clickRes);
 
-    const goalRes = await api.send('/t/goals', { json: { goal: GOAL_ID, mref: uid('order') }, headers: { origin: ALLOWED_ORIGIN, cookie: `${CLICK_COOKIE}=${cookie}` } });
+    const goalRes = await api.send('/t/goals', {
+      json: { goal: GOAL_ID, mref: uid('order') },
+      headers: { origin: ALLOWED_ORIGIN, cookie: `${CLICK_COOKIE}=${cookie}` },
+    });
     expect(goalRes.status, goalRes.text).toBe(201);
     expect(goalRes.header('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     expect(goalRes.json<ConversionResponse>()).toMatchObject({ attribution: 'cookie', clickSessionID, value: '10.00' });
@@ -105,6 +108,9 @@ describeEachDialect('click capture on the merchant site', (ctx) => {
     expect(res.status, res.text).toBe(201);
     const click = res.json<ClickResponse>();
     expect(click).toMatchObject({ clickSessionID, via: 'server', hits: 1 });
-    expect(await api.createConversion({ goalId: GOAL_ID, mref: uid('order'), clickCookie: click.cookieValue })).toMatchObject({ attribution: 'cookie', clickSessionID });
+    expect(await api.createConversion({ goalId: GOAL_ID, mref: uid('order'), clickCookie: click.cookieValue })).toMatchObject({
+      attribution: 'cookie',
+      clickSessionID,
+    });
   });
 });

@@ -23,7 +23,14 @@ export interface SeedConversion {
   valueMinor?: number;
   deliveredAt?: number | null;
   delivery?: { state: DeliveryState; attemptCount?: number; lastError?: string | null; reconciled?: boolean; nextAttemptAt?: number };
-  attempts?: { outcome: AttemptOutcome; kind?: 'send' | 'reconcile'; statusCode?: number | null; body?: string | null; reason?: string | null; startedAt?: number }[];
+  attempts?: {
+    outcome: AttemptOutcome;
+    kind?: 'send' | 'reconcile';
+    statusCode?: number | null;
+    body?: string | null;
+    reason?: string | null;
+    startedAt?: number;
+  }[];
 }
 
 export async function seedConversion(app: INestApplicationContext, s: SeedConversion): Promise<ConversionEntity> {
@@ -48,7 +55,8 @@ export async function seedConversion(app: INestApplicationContext, s: SeedConver
         deliveredAt: s.deliveredAt ?? (status === 'delivered' ? createdAt + 1_000 : null),
       }),
     );
-    const delivery = s.delivery ?? (clickSessionId && !s.isTest ? { state: status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : 'pending' } : null);
+    const delivery =
+      s.delivery ?? (clickSessionId && !s.isTest ? { state: status === 'delivered' ? 'delivered' : status === 'failed' ? 'failed' : 'pending' } : null);
     if (delivery) {
       await m.insert(DeliveryEntity, {
         conversionId: conversion.id,
@@ -91,6 +99,17 @@ export async function seedConversion(app: INestApplicationContext, s: SeedConver
 export async function seedClick(app: INestApplicationContext, clickSessionId: string, firstSeenAt: number, lastSeenAt = firstSeenAt): Promise<ClickEntity> {
   const db = app.get(Db);
   return db.write((m) =>
-    m.save(m.create(ClickEntity, { clickSessionId, token: `tok-${clickSessionId}`, via: 'snippet', landingUrl: 'https://shop.example/p/1', referrer: null, hits: 1, firstSeenAt, lastSeenAt })),
+    m.save(
+      m.create(ClickEntity, {
+        clickSessionId,
+        token: `tok-${clickSessionId}`,
+        via: 'snippet',
+        landingUrl: 'https://shop.example/p/1',
+        referrer: null,
+        hits: 1,
+        firstSeenAt,
+        lastSeenAt,
+      }),
+    ),
   );
 }

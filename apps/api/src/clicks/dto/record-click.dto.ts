@@ -6,6 +6,7 @@ export const CLICK_SESSION_PATTERN = /^[A-Za-z0-9._~:@!$*+=-]{1,128}$/;
 export const CLICK_SESSION_MESSAGE = 'clickSessionID must be 1-128 letters, digits or . _ ~ : @ ! $ * + = -';
 
 /** Free text that is stored must be printable: PostgreSQL refuses NUL in text, which would be a 500. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 export const PRINTABLE_PATTERN = /^[^\x00-\x1f\x7f]*$/;
 
 export class RecordClickDto {

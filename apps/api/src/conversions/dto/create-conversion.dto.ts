@@ -19,6 +19,7 @@ export const toBoolean = ({ value }: { value: unknown }) => {
 const toTrimmedString = ({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : value);
 
 // Control characters too: nothing sensible contains them, and PostgreSQL refuses NUL in text outright.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 export const MREF_PATTERN = /^[^\s<>"'\\\x00-\x1f\x7f]{1,128}$/;
 
 export class CreateConversionDto {

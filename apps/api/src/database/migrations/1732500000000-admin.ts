@@ -79,7 +79,8 @@ export class Admin1732500000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const prefixIndexes = dialectSql(q).dialect === 'postgres' ? ['ix_clicks_session_prefix', 'ix_conversions_click_session_prefix', 'ix_conversions_mref_prefix'] : [];
+    const prefixIndexes =
+      dialectSql(q).dialect === 'postgres' ? ['ix_clicks_session_prefix', 'ix_conversions_click_session_prefix', 'ix_conversions_mref_prefix'] : [];
     for (const index of [...prefixIndexes, 'ix_clicks_first_seen', 'ix_conversions_test_created']) {
       await q.query(`DROP INDEX "${index}"`);
     }

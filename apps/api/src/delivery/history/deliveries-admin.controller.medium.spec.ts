@@ -147,7 +147,14 @@ describe('delivery history', () => {
     const res = await get(`/api/admin/deliveries/${c.id}`);
     expect(res.statusCode).toBe(200);
     const detail: DeliveryDetailResponse = res.json();
-    expect(detail.conversion).toMatchObject({ id: c.id, mref: 'DETAIL-1', status: 'failed', attemptCount: 2, lastError: 'Gave up after 2 attempts: HTTP 503', nextAttemptAt: null });
+    expect(detail.conversion).toMatchObject({
+      id: c.id,
+      mref: 'DETAIL-1',
+      status: 'failed',
+      attemptCount: 2,
+      lastError: 'Gave up after 2 attempts: HTTP 503',
+      nextAttemptAt: null,
+    });
     expect(detail.attempts.map((a) => a.outcome)).toEqual(['retry', 'failed']);
     expect(detail.click).toBeNull();
     expect((await get('/api/admin/deliveries/999999')).statusCode).toBe(404);
@@ -156,7 +163,13 @@ describe('delivery history', () => {
 
   it('exports the filtered history as CSV, escaped and safe to open in a spreadsheet', async () => {
     await seedConversion(t.app, { goal: sale, mref: '=HYPERLINK("http://evil.example","click")', createdAt: T0 + 999_000 });
-    await seedConversion(t.app, { goal: sale, mref: '+44,7700', createdAt: T0 + 998_000, status: 'failed', delivery: { state: 'failed', lastError: 'said "no"\nthen closed' } });
+    await seedConversion(t.app, {
+      goal: sale,
+      mref: '+44,7700',
+      createdAt: T0 + 998_000,
+      status: 'failed',
+      delivery: { state: 'failed', lastError: 'said "no"\nthen closed' },
+    });
     const res = await get(`/api/admin/deliveries/export.csv?from=${new Date(T0 + 900_000).toISOString()}&to=${new Date(T0 + 1_000_000).toISOString()}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
@@ -177,10 +190,13 @@ describe('delivery history', () => {
 
   it('exports across many read chunks, with the same rows in the same order as the list', async () => {
     const res = await get('/api/admin/deliveries/export.csv?kind=live');
-    const ids = res.body.trim().split('\r\n').slice(1).map((l) => Number(l.split(',')[0]));
+    const ids = res.body
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[0]));
     const listed = await walk('kind=live', 200);
     expect(ids.length).toBeGreaterThan(2 * EXPORT_CHUNK);
     expect(ids).toEqual(listed.ids);
   });
 });
-

@@ -17,7 +17,22 @@ export function toDeliveryListItem(row: DeliveryRow): DeliveryListItem {
 }
 
 /** The export's columns, as DeliveryCsvColumns in the contract names them. */
-export const DELIVERY_CSV_COLUMNS = ['id', 'created_at', 'goal_id', 'goal_name', 'mref', 'value', 'status', 'test', 'click_session_id', 'attribution', 'source', 'attempts', 'delivered_at', 'last_error'];
+export const DELIVERY_CSV_COLUMNS = [
+  'id',
+  'created_at',
+  'goal_id',
+  'goal_name',
+  'mref',
+  'value',
+  'status',
+  'test',
+  'click_session_id',
+  'attribution',
+  'source',
+  'attempts',
+  'delivered_at',
+  'last_error',
+];
 
 export function deliveryCsvLine(item: DeliveryListItem): string {
   return csvLine([

@@ -109,7 +109,9 @@ export class ResendJobRunner implements OnApplicationBootstrap, BeforeApplicatio
 
   private async fail(jobId: number, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.jobs.markFailed(jobId, message.slice(0, 500), Date.now()).catch((e: unknown) => this.logger.error({ err: e, jobId }, 'could not mark resend job failed'));
+    await this.jobs
+      .markFailed(jobId, message.slice(0, 500), Date.now())
+      .catch((e: unknown) => this.logger.error({ err: e, jobId }, 'could not mark resend job failed'));
   }
 
   /** Claims running jobs nobody is working on (their instance stopped or went quiet) and resumes them. */

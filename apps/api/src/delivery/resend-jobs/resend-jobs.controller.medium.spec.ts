@@ -38,7 +38,14 @@ describe('re-sending deliveries', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ apiKey: API_KEY, merchantId: '1001', port: 0 });
     // A small chunk, so the ten conversions of the bulk job take several chunks.
-    t = await bootApp({ GOALPOST_WORKER: 'true', AFLITE_BASE_URL: sandbox.url, AFLITE_API_KEY: API_KEY, AFLITE_MID: '1001', DELIVERY_POLL_MS: '50', RESEND_JOB_CHUNK: '4' });
+    t = await bootApp({
+      GOALPOST_WORKER: 'true',
+      AFLITE_BASE_URL: sandbox.url,
+      AFLITE_API_KEY: API_KEY,
+      AFLITE_MID: '1001',
+      DELIVERY_POLL_MS: '50',
+      RESEND_JOB_CHUNK: '4',
+    });
     admin = await setUpAdmin(t.app);
     sale = await seedGoal(t.app, '5', 'Sale');
   });
@@ -63,12 +70,19 @@ describe('re-sending deliveries', () => {
     // Not forced: the goals feed was asked first, then the goal sent, both recorded as manual.
     expect(detail.attempts.slice(1).map((x: { kind: string; trigger: string }) => `${x.kind}/${x.trigger}`)).toEqual(['reconcile/manual', 'send/manual']);
     const audit = (await asAdmin(t.app, admin, '/api/admin/audit')).json().items;
-    expect(audit[0]).toMatchObject({ actor: 'owner@shop.example', action: 'delivery.resend', target: '3 conversions', details: { ids: [a.id, b.id, delivered.id], force: false, queued: 2 } });
+    expect(audit[0]).toMatchObject({
+      actor: 'owner@shop.example',
+      action: 'delivery.resend',
+      target: '3 conversions',
+      details: { ids: [a.id, b.id, delivered.id], force: false, queued: 2 },
+    });
   });
 
   it('validates re-send requests field by field', async () => {
     expect((await post('/api/admin/deliveries/resend', { ids: [] })).json().fields[0].field).toBe('ids');
-    expect((await post('/api/admin/deliveries/resend', { ids: Array.from({ length: 501 }, (_, i) => i + 1) })).json().message).toMatch(/^ids: ids may name at most 500/);
+    expect((await post('/api/admin/deliveries/resend', { ids: Array.from({ length: 501 }, (_, i) => i + 1) })).json().message).toMatch(
+      /^ids: ids may name at most 500/,
+    );
     expect((await post('/api/admin/deliveries/resend', { ids: ['x'] })).statusCode).toBe(400);
     expect((await post('/api/admin/deliveries/resend', { ids: [1], force: 'yes' })).json().fields[0].field).toBe('force');
     expect((await post('/api/admin/deliveries/resend-jobs', {})).json().fields[0].field).toBe('filter');
@@ -85,7 +99,15 @@ describe('re-sending deliveries', () => {
     await seedConversion(t.app, { goal: sale, mref: 'BULK-test', status: 'failed', isTest: true });
     // Aflite already holds two of them: those must be reconciled, not sent a second time.
     for (const mref of ['BULK-3', 'BULK-7']) {
-      sandbox.state.registerGoal({ mref, goalId: '5', value: '10.99', clickSessionId: `click-${mref}`, merchantId: '1001', method: 'POST', receivedAt: new Date().toISOString() });
+      sandbox.state.registerGoal({
+        mref,
+        goalId: '5',
+        value: '10.99',
+        clickSessionId: `click-${mref}`,
+        merchantId: '1001',
+        method: 'POST',
+        receivedAt: new Date().toISOString(),
+      });
     }
     const filter = { status: 'failed', q: 'BULK-' };
     expect((await post('/api/admin/deliveries/resend-jobs/preview', { filter })).json()).toEqual({ matching: 10 });
@@ -95,7 +117,10 @@ describe('re-sending deliveries', () => {
     const first: ResendJobResponse = started.json();
     expect(first).toMatchObject({ state: 'running', total: 10, force: false, filter, createdBy: 'owner@shop.example', error: null });
 
-    const end = await waitFor(() => job(first.id), (j) => j.state !== 'running' && j.delivered === 10);
+    const end = await waitFor(
+      () => job(first.id),
+      (j) => j.state !== 'running' && j.delivered === 10,
+    );
     expect(end).toMatchObject({ state: 'done', total: 10, queued: 10, delivered: 10, failed: 0, pending: 0 });
     expect(end.finishedAt).not.toBeNull();
     const report = sandbox.state.report();
@@ -105,7 +130,10 @@ describe('re-sending deliveries', () => {
     const listed = (await asAdmin(t.app, admin, '/api/admin/deliveries/resend-jobs')).json().items;
     expect(listed[0].id).toBe(first.id);
     const audit = (await asAdmin(t.app, admin, '/api/admin/audit')).json().items;
-    expect(audit.find((e: { action: string }) => e.action === 'resend-job.start')).toMatchObject({ target: `resend job ${first.id}`, details: { filter, force: false, total: 10 } });
+    expect(audit.find((e: { action: string }) => e.action === 'resend-job.start')).toMatchObject({
+      target: `resend job ${first.id}`,
+      details: { filter, force: false, total: 10 },
+    });
   });
 
   it('finishes at once when nothing matches', async () => {
@@ -138,7 +166,10 @@ describe('re-sending deliveries', () => {
     });
     await t.app.get(ResendJobRunner).adoptOrphans();
     await t.app.get(ResendJobRunner).idle();
-    const end = await waitFor(() => job(orphan.id), (j) => j.delivered === 2);
+    const end = await waitFor(
+      () => job(orphan.id),
+      (j) => j.delivered === 2,
+    );
     // The first conversion was before the cursor: already handled by the stopped instance, not re-queued here.
     expect(end).toMatchObject({ state: 'done', queued: 3, delivered: 2, failed: 1 });
     expect(sandbox.state.report().perMref['ORPHAN-1']).toBeUndefined();

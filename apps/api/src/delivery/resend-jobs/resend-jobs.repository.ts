@@ -33,7 +33,11 @@ export class ResendJobsRepository {
       params.values,
     );
     const count = new SqlParams(this.db.dialect);
-    const [row] = await this.db.query<{ n: number | string }>(manager, `SELECT COUNT(*) AS "n" FROM "resend_job_items" WHERE "job_id" = ${count.add(jobId)}`, count.values);
+    const [row] = await this.db.query<{ n: number | string }>(
+      manager,
+      `SELECT COUNT(*) AS "n" FROM "resend_job_items" WHERE "job_id" = ${count.add(jobId)}`,
+      count.values,
+    );
     return Number(row?.n ?? 0);
   }
 

@@ -7,7 +7,13 @@ import type { ClaimedDelivery } from '../delivery.repository';
 import { planFirstCall } from './plan-first-call';
 
 const AT = Date.parse('2024-11-01T12:00:00Z');
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, afliteApiKey: 'key-secret-1234', afliteMid: '1001', afliteBaseUrl: 'http://aflite.test', afliteMethod: 'GET' };
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  afliteApiKey: 'key-secret-1234',
+  afliteMid: '1001',
+  afliteBaseUrl: 'http://aflite.test',
+  afliteMethod: 'GET',
+};
 
 function claimed(patch: Partial<DeliveryEntity> = {}): ClaimedDelivery {
   const conversion = Object.assign(new ConversionEntity(), { id: 7, mref: 'ORDER-7', afliteGoalId: '5', valueMinor: 1099, clickSessionId: 'cs-1' });
@@ -20,8 +26,20 @@ describe('planFirstCall', () => {
     const call = planFirstCall(claimed(), SETTINGS, AT);
     expect(call?.kind).toBe('send');
     expect(new URL(call?.req.url ?? '').pathname).toBe(REGISTER_GOAL_PATH);
-    expect(call?.attempt).toMatchObject({ conversionId: 7, kind: 'send', trigger: 'auto', method: 'GET', outcome: 'in-flight', startedAt: AT, statusCode: null });
-    expect(JSON.parse(call?.attempt.params ?? '{}')).toMatchObject({ [AfliteParam.merchantRef]: 'ORDER-7', [AfliteParam.value]: '10.99', [AfliteParam.apiKey]: '••••1234' });
+    expect(call?.attempt).toMatchObject({
+      conversionId: 7,
+      kind: 'send',
+      trigger: 'auto',
+      method: 'GET',
+      outcome: 'in-flight',
+      startedAt: AT,
+      statusCode: null,
+    });
+    expect(JSON.parse(call?.attempt.params ?? '{}')).toMatchObject({
+      [AfliteParam.merchantRef]: 'ORDER-7',
+      [AfliteParam.value]: '10.99',
+      [AfliteParam.apiKey]: '••••1234',
+    });
     expect(call?.attempt.url).not.toContain('key-secret-1234');
   });
 

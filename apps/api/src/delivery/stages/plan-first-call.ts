@@ -21,7 +21,11 @@ export function planFirstCall(claimed: ClaimedDelivery, settings: Settings, star
   const { delivery, conversion } = claimed;
   if (delivery.needsReconcile && !delivery.forceSend) {
     const req = buildGoalsFeedRequest(settings.afliteBaseUrl, { apiKey: settings.afliteApiKey, merchantRef: conversion.mref }, settings.afliteMethod);
-    return { kind: 'reconcile', req, attempt: describeAttempt(req, { conversionId: conversion.id, kind: 'reconcile', trigger: delivery.nextTrigger }, startedAt) };
+    return {
+      kind: 'reconcile',
+      req,
+      attempt: describeAttempt(req, { conversionId: conversion.id, kind: 'reconcile', trigger: delivery.nextTrigger }, startedAt),
+    };
   }
   return planSend(claimed, settings, startedAt);
 }

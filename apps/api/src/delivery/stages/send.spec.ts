@@ -20,7 +20,10 @@ describe('readAnswer: goals feed', () => {
       kind: 'reconcile',
       feed: { result: 'failed', reason: 'UND_ERR_HEADERS_TIMEOUT: Headers Timeout Error' },
     });
-    expect(readAnswer('reconcile', fail({ code: 'ECONNREFUSED', requestSent: false }), 'ORDER-1')).toEqual({ kind: 'reconcile', feed: { result: 'failed', reason: 'ECONNREFUSED' } });
+    expect(readAnswer('reconcile', fail({ code: 'ECONNREFUSED', requestSent: false }), 'ORDER-1')).toEqual({
+      kind: 'reconcile',
+      feed: { result: 'failed', reason: 'ECONNREFUSED' },
+    });
   });
 });
 

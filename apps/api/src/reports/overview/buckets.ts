@@ -64,6 +64,6 @@ function offsetSegments(samples: number[], timeZone: string): Segment[] {
 
 function offsetCase(column: string, segments: Segment[]): string {
   if (segments.length === 1) return sqlInt(segments[0].offset);
-  const branches = segments.slice(1).map((s, i) => `WHEN ${column} < ${sqlInt(s.from!)} THEN ${sqlInt(segments[i].offset)}`);
+  const branches = segments.slice(1).map((s, i) => `WHEN ${column} < ${sqlInt(s.from ?? 0)} THEN ${sqlInt(segments[i].offset)}`);
   return `CASE ${branches.join(' ')} ELSE ${sqlInt(segments[segments.length - 1].offset)} END`;
 }

@@ -14,10 +14,21 @@ export class OverviewService {
 
   async overview(period: OverviewPeriod, now = Date.now()): Promise<OverviewResponse> {
     const plan = planBuckets(period, now, DASHBOARD_TIME_ZONE);
-    const [conversionRows, clickRows, upstream] = await Promise.all([this.counts.conversionBuckets(plan), this.counts.clickBuckets(plan), this.health.upstream()]);
+    const [conversionRows, clickRows, upstream] = await Promise.all([
+      this.counts.conversionBuckets(plan),
+      this.counts.clickBuckets(plan),
+      this.health.upstream(),
+    ]);
 
     const index = new Map(plan.starts.map((start, i) => [plan.keyOf(start), i]));
-    const series: OverviewPoint[] = plan.starts.map((start) => ({ at: new Date(start).toISOString(), clicks: 0, conversions: 0, delivered: 0, failed: 0, successRate: null }));
+    const series: OverviewPoint[] = plan.starts.map((start) => ({
+      at: new Date(start).toISOString(),
+      clicks: 0,
+      conversions: 0,
+      delivered: 0,
+      failed: 0,
+      successRate: null,
+    }));
     const totals = { clicks: 0, conversions: 0, delivered: 0, failed: 0, pending: 0, unattributed: 0, deliveredValueMinor: 0 };
 
     for (const row of clickRows) {

@@ -45,7 +45,11 @@ describe('trace a sale', () => {
     const byMref = await trace('ORDER-1');
     expect(byMref.click?.clickSessionID).toBe('click-ORDER-1');
     expect(byMref.conversions).toHaveLength(1);
-    expect(byMref.conversions[0]).toMatchObject({ reason: 'delivered', conversion: { mref: 'ORDER-1', goalName: 'Sale' }, attempts: [{ outcome: 'delivered' }] });
+    expect(byMref.conversions[0]).toMatchObject({
+      reason: 'delivered',
+      conversion: { mref: 'ORDER-1', goalName: 'Sale' },
+      attempts: [{ outcome: 'delivered' }],
+    });
     expect(byMref.explanation).toBeNull();
     // The same story from the clickSessionID.
     expect((await trace('click-ORDER-1')).conversions.map((c) => c.conversion.mref)).toEqual(['ORDER-1']);

@@ -49,7 +49,8 @@ export class SaleTraceService {
     for (const conversion of found) {
       const own = attempts.filter((a) => a.conversionId === conversion.id);
       const windowMs = settings.attributionWindowDays * DAY_MS;
-      const clickInWindow = conversion.status === 'unattributed' ? await this.clickRecords.anyActiveBetween(conversion.createdAt - windowMs, conversion.createdAt) : true;
+      const clickInWindow =
+        conversion.status === 'unattributed' ? await this.clickRecords.anyActiveBetween(conversion.createdAt - windowMs, conversion.createdAt) : true;
       const verdict = verdictFor({
         conversion,
         delivery: deliveryOf.get(conversion.id) ?? null,
@@ -58,7 +59,11 @@ export class SaleTraceService {
         clickInWindow,
         attributionWindowDays: settings.attributionWindowDays,
       });
-      traced.push({ conversion: toConversionResponse(conversion, goalOf.get(conversion.goalId) ?? null, false), attempts: own.map(toAttemptResponse), ...verdict });
+      traced.push({
+        conversion: toConversionResponse(conversion, goalOf.get(conversion.goalId) ?? null, false),
+        attempts: own.map(toAttemptResponse),
+        ...verdict,
+      });
     }
     return { query: q, click: click ? this.clicks.map(click) : null, conversions: traced, explanation: explain(q, click, traced.length) };
   }

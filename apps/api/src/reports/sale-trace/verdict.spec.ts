@@ -9,14 +9,26 @@ const AT = Date.parse('2024-11-01T12:03:00Z');
 const CLOSED: UpstreamHealth = { circuit: 'closed', since: null, consecutiveFailures: 0, lastError: null, held: 0 };
 
 const conversion = (patch: Partial<ConversionEntity>) =>
-  Object.assign(new ConversionEntity(), { id: 1, mref: 'ORDER-1', status: 'pending', isTest: false, createdAt: AT, deliveredAt: null, clickSessionId: 'abc' }, patch);
+  Object.assign(
+    new ConversionEntity(),
+    { id: 1, mref: 'ORDER-1', status: 'pending', isTest: false, createdAt: AT, deliveredAt: null, clickSessionId: 'abc' },
+    patch,
+  );
 const delivery = (patch: Partial<DeliveryEntity>) =>
   Object.assign(new DeliveryEntity(), { state: 'pending', attemptCount: 0, lastError: null, reconciled: false, nextAttemptAt: AT + 60_000 }, patch);
 const attempt = (patch: Partial<DeliveryAttemptEntity>) =>
   Object.assign(new DeliveryAttemptEntity(), { kind: 'send', statusCode: 200, responseHeaders: '{}', responseBody: 'OK', reason: null }, patch);
 
 function verdict(patch: Partial<VerdictInput>) {
-  return verdictFor({ conversion: conversion({}), delivery: delivery({}), attempts: [], upstream: CLOSED, clickInWindow: true, attributionWindowDays: 30, ...patch });
+  return verdictFor({
+    conversion: conversion({}),
+    delivery: delivery({}),
+    attempts: [],
+    upstream: CLOSED,
+    clickInWindow: true,
+    attributionWindowDays: 30,
+    ...patch,
+  });
 }
 
 describe('verdictFor', () => {
@@ -33,8 +45,14 @@ describe('verdictFor', () => {
 
   it('tells an unattributed sale with no click at all from one that lost its click', () => {
     const unattributed = conversion({ status: 'unattributed', clickSessionId: null });
-    expect(verdict({ conversion: unattributed, delivery: null, clickInWindow: false })).toMatchObject({ reason: 'no-click', verdict: expect.stringMatching(/no Aflite click was recorded in the 30 days/) });
-    expect(verdict({ conversion: unattributed, delivery: null, clickInWindow: true })).toMatchObject({ reason: 'unattributed', verdict: expect.stringMatching(/without a clickSessionID/) });
+    expect(verdict({ conversion: unattributed, delivery: null, clickInWindow: false })).toMatchObject({
+      reason: 'no-click',
+      verdict: expect.stringMatching(/no Aflite click was recorded in the 30 days/),
+    });
+    expect(verdict({ conversion: unattributed, delivery: null, clickInWindow: true })).toMatchObject({
+      reason: 'unattributed',
+      verdict: expect.stringMatching(/without a clickSessionID/),
+    });
   });
 
   it('recognises Aflite calling it a duplicate, through the shared classifier', () => {
@@ -67,12 +85,18 @@ describe('verdictFor', () => {
       verdict: 'Retrying: 2 attempts so far (last answer: HTTP 503: busy). Next try at 1 Nov 2024, 12:04.',
     });
     expect(verdict({}).reason).toBe('pending');
-    expect(verdict({ delivery: delivery({ lastError: 'Aflite API key or merchant ID is not set' }) }).verdict).toMatch(/^Waiting: Aflite API key or merchant ID is not set\./);
+    expect(verdict({ delivery: delivery({ lastError: 'Aflite API key or merchant ID is not set' }) }).verdict).toMatch(
+      /^Waiting: Aflite API key or merchant ID is not set\./,
+    );
   });
 
   it('marks trace-only tests as tests whatever their outcome', () => {
     expect(verdict({ conversion: conversion({ isTest: true, status: 'delivered', deliveredAt: AT }), delivery: null }).reason).toBe('test');
-    const failed = verdict({ conversion: conversion({ isTest: true, status: 'failed' }), delivery: null, attempts: [attempt({ reason: 'HTTP 403: ERROR: invalid mid' })] });
+    const failed = verdict({
+      conversion: conversion({ isTest: true, status: 'failed' }),
+      delivery: null,
+      attempts: [attempt({ reason: 'HTTP 403: ERROR: invalid mid' })],
+    });
     expect(failed).toEqual({ reason: 'test', verdict: 'Trace-only test, not accepted by Aflite: HTTP 403: ERROR: invalid mid.' });
   });
 });

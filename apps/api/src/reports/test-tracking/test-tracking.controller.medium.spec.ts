@@ -46,9 +46,17 @@ describe('test tracking', () => {
   });
 
   it('names the field of a bad test request', async () => {
-    const res = await asAdmin(t.app, admin, '/api/admin/test-tracking/trace', { method: 'POST', body: { goalId: '5', clickSessionID: 'has space', mref: 'a"b' } });
+    const res = await asAdmin(t.app, admin, '/api/admin/test-tracking/trace', {
+      method: 'POST',
+      body: { goalId: '5', clickSessionID: 'has space', mref: 'a"b' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['clickSessionID', 'mref']);
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['clickSessionID', 'mref']);
     const unknown = await asAdmin(t.app, admin, '/api/admin/test-tracking/trace', { method: 'POST', body: { goalId: '99', clickSessionID: 'abc' } });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().fields[0].field).toBe('goalId');

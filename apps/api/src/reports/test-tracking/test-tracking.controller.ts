@@ -14,7 +14,7 @@ export class TestTrackingController {
   @Post('trace')
   @HttpCode(HttpStatus.OK)
   @ApiHeader({ name: 'x-csrf-token', required: true })
-  @ApiOperation({ summary: 'Send a trace-only conversion now and show the exact request and Aflite\'s answer' })
+  @ApiOperation({ summary: "Send a trace-only conversion now and show the exact request and Aflite's answer" })
   trace(@Body() dto: TraceTestDto): Promise<TraceTestResponse> {
     return this.testTracking.trace(dto);
   }

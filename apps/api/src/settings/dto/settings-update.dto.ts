@@ -28,7 +28,10 @@ export class SettingsUpdateDto implements SettingsUpdate {
   @IfPresent()
   @Transform(trim)
   @IsString({ message: 'afliteBaseUrl must be an http(s) URL such as http://aflite.co.uk' })
-  @ValidateBy({ name: 'isHttpBaseUrl', validator: { validate: (v: unknown) => typeof v === 'string' && isHttpBaseUrl(v) } }, { message: 'afliteBaseUrl must be an http(s) URL such as http://aflite.co.uk (no query, no credentials)' })
+  @ValidateBy(
+    { name: 'isHttpBaseUrl', validator: { validate: (v: unknown) => typeof v === 'string' && isHttpBaseUrl(v) } },
+    { message: 'afliteBaseUrl must be an http(s) URL such as http://aflite.co.uk (no query, no credentials)' },
+  )
   afliteBaseUrl?: string;
 
   @ApiPropertyOptional({ enum: ['GET', 'POST'] })

@@ -22,7 +22,14 @@ export function isOriginPattern(text: string): boolean {
 export function isHttpBaseUrl(text: string): boolean {
   if (!URL.canParse(text)) return false;
   const url = new URL(text);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && isHostname(url.hostname.replace(/^\[.*\]$/, 'ipv6'));
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    !url.username &&
+    !url.password &&
+    !url.search &&
+    !url.hash &&
+    isHostname(url.hostname.replace(/^\[.*\]$/, 'ipv6'))
+  );
 }
 
 /** A list of strings that each pass `check`; the message names the first entry that does not. */

@@ -67,8 +67,8 @@ export class ApiClient {
     const res = await this.http.send('/t/clicks', { json: { clickSource: 'aflite', clickSessionID, ...extra } });
     expect(res.status, res.text).toBe(204);
     const cookie = readSetCookie(res, CLICK_COOKIE);
-    expect(cookie, 'Set-Cookie gp_click').toBeDefined();
-    return cookie!.value;
+    if (!cookie) throw new Error('no Set-Cookie gp_click');
+    return cookie.value;
   }
 
   async health(): Promise<HealthResponse> {

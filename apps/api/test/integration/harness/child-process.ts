@@ -68,7 +68,7 @@ export class ManagedProcess {
         clearTimeout(timer);
         unsubscribe();
         if (error) reject(error);
-        else resolve(match!);
+        else if (match) resolve(match);
       }
     });
   }

@@ -42,7 +42,12 @@ export function describeEachDialect(title: string, suite: (ctx: SuiteContext, di
 
   // Without a server the PostgreSQL run shows up as skipped, with the reason as its title, instead of vanishing.
   if (!POSTGRES_URL) {
-    describe.skipIf(!POSTGRES_URL)(`${title} (postgres): ${POSTGRES_SKIPPED}`, () => suite(context(() => undefined), 'postgres'));
+    describe.skipIf(!POSTGRES_URL)(`${title} (postgres): ${POSTGRES_SKIPPED}`, () =>
+      suite(
+        context(() => undefined),
+        'postgres',
+      ),
+    );
   }
 }
 

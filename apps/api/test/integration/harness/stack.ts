@@ -115,11 +115,15 @@ export class Stack {
     this.apiOverrides = { ...overrides };
     const client = new ApiClient(`http://127.0.0.1:${this.apiPort}`, this.ingestKey);
     this.apiClient = client;
-    const healthy = waitFor(async () => {
-      if (!apiProcess.running) return;
-      const res = await client.http.get('/health');
-      if (res.status !== 200) throw new Error(`GET /health answered ${res.status}`);
-    }, 30_000, 100);
+    const healthy = waitFor(
+      async () => {
+        if (!apiProcess.running) return;
+        const res = await client.http.get('/health');
+        if (res.status !== 200) throw new Error(`GET /health answered ${res.status}`);
+      },
+      30_000,
+      100,
+    );
     try {
       // A process that dies at boot fails the start at once rather than after the whole wait.
       await Promise.race([healthy, apiProcess.exited]);
@@ -127,7 +131,7 @@ export class Stack {
     } catch (error) {
       await apiProcess.stop();
       // The output is in this.log: a failing test prints it, and start() adds it to its own error.
-      throw new Error(`the api did not become healthy: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`the api did not become healthy: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
     return client;
   }

@@ -15,7 +15,7 @@ export class ResendDto implements ResendRequest {
   @Min(1, { each: true, message: 'ids must be positive' })
   ids: number[];
 
-  @ApiPropertyOptional({ description: "Skip the goals-feed check (may duplicate a goal Aflite already holds)" })
+  @ApiPropertyOptional({ description: 'Skip the goals-feed check (may duplicate a goal Aflite already holds)' })
   @IsOptional()
   @IsBoolean({ message: 'force must be true or false' })
   force?: boolean;
