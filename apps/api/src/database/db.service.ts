@@ -6,6 +6,7 @@ import { Mutex } from 'async-mutex';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { MetricsService } from '../metrics/metrics.service';
 import { asDatabaseError, DatabaseUnavailableError } from './database-unavailable';
+import { SqlParams } from './sql-params';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -84,7 +85,8 @@ export class Db implements OnModuleInit {
   async probeWrite(): Promise<WriteHealth> {
     const at = Date.now();
     try {
-      await this.write((m) => m.query(`UPDATE "write_probe" SET "at" = ${this.dialect === 'postgres' ? '$1' : '?'} WHERE "id" = 1`, [at]));
+      const params = new SqlParams(this.dialect);
+      await this.write((m) => m.query(`UPDATE "write_probe" SET "at" = ${params.add(at)} WHERE "id" = 1`, params.values));
       // A one-row write still fits in the WAL's reused space on a full disk: ask the filesystem too.
       const freeBytes = await this.sqliteFreeBytes();
       if (freeBytes !== null && freeBytes < SQLITE_FREE_SPACE_RESERVE) return this.health;
@@ -136,14 +138,6 @@ export class Db implements OnModuleInit {
     await runner.query('ROLLBACK').catch(() => undefined);
     runner.isTransactionActive = false;
     runner.transactionDepth = 0;
-  }
-
-  /**
-   * Numbered placeholder for raw SQL that counts its own parameters. New SQL uses SqlParams; this stays for
-   * the delivery worker's queries until they are written with it too.
-   */
-  param(index: number): string {
-    return this.dialect === 'postgres' ? `$${index}` : `?${index}`;
   }
 
   /**
