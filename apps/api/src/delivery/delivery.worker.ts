@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { CircuitBreaker } from './circuit-breaker';
+import { CircuitBreaker, type Permit, type Ticket } from './circuit-breaker';
 import { SettingsService } from '../settings/settings.service';
 import type { Settings } from '../settings/settings.types';
 import { DeliveryRepository } from './delivery.repository';
@@ -36,7 +36,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly metrics: MetricsService,
   ) {
     this.minClaim = Math.max(1, Math.ceil(config.delivery.concurrency / 2));
-    this.breaker = new CircuitBreaker({ threshold: config.delivery.circuitThreshold, cooldownMs: config.delivery.circuitCooldownMs });
+    const { circuitThreshold: threshold, circuitQuietMs: quietMs, circuitCooldownMs: cooldownMs, circuitMaxCooldownMs: maxCooldownMs } = config.delivery;
+    this.breaker = new CircuitBreaker({ threshold, quietMs, cooldownMs, maxCooldownMs });
   }
 
   get isRunning(): boolean {
@@ -86,20 +87,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     let nextMs = this.config.delivery.pollMs;
     try {
       this.lastTick = Date.now();
-      const permits = this.breaker.permits();
       const free = this.config.delivery.concurrency - this.inFlight.size;
-      if (permits === 'none') {
-        nextMs = Math.min(Math.max(this.breaker.msUntilProbe(), 50), this.config.delivery.pollMs);
-      } else if (free > 0 && (free >= this.minClaim || this.inFlight.size === 0)) {
-        // Claiming a few slots at a time, not each one as it frees up, keeps the worker's commits (claim +
-        // in-flight attempts, then the grouped outcomes) few on SQLite's single write path.
-        const limit = permits === 'probe' ? 1 : free;
-        const settings = await this.settings.get();
-        const claimed = await this.claim.run({ owner: this.owner, now: Date.now(), limit, leaseMs: this.config.delivery.leaseMs, settings });
-        if (permits === 'probe' && claimed.length > 0) this.breaker.startProbe();
-        for (const item of claimed) this.track(item, permits === 'probe', settings);
-        if (claimed.length === limit && permits === 'all') nextMs = 0;
-      }
+      if (free > 0 && (free >= this.minClaim || this.inFlight.size === 0)) nextMs = await this.claimUnder(this.breaker.acquire(), free);
     } catch (error) {
       this.logger.error({ err: error }, 'delivery tick failed');
     } finally {
@@ -109,17 +98,33 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private track(item: PlannedDelivery, probe: boolean, settings: Settings): void {
+  /** Claims what the permit allows and starts it; answers how long until the next tick. */
+  private async claimUnder(permit: Permit, free: number): Promise<number> {
+    const pollMs = this.config.delivery.pollMs;
+    if (permit.kind === 'none') return Math.min(Math.max(permit.retryInMs, 50), pollMs);
+    // Claiming a few slots at a time, not each one as it frees up, keeps the worker's commits (claim +
+    // in-flight attempts, then the grouped outcomes) few on SQLite's single write path.
+    const limit = permit.kind === 'probe' ? 1 : free;
+    let claimed: PlannedDelivery[] = [];
+    try {
+      const settings = await this.settings.get();
+      claimed = await this.claim.run({ owner: this.owner, now: Date.now(), limit, leaseMs: this.config.delivery.leaseMs, settings });
+      for (const item of claimed) this.track(item, permit.ticket, settings);
+    } finally {
+      if (claimed.length === 0) this.breaker.release(permit.ticket);
+    }
+    return claimed.length === limit && permit.kind === 'all' ? 0 : pollMs;
+  }
+
+  private track(item: PlannedDelivery, ticket: Ticket, settings: Settings): void {
     const work = this.processor
-      .process(item, probe, settings)
+      .process(item, ticket.probe !== null, settings)
       .then(({ upstream, reason }) => {
-        if (upstream === 'up') this.breaker.recordSuccess();
-        else if (upstream === 'down') this.breaker.recordFailure(reason ?? 'Aflite did not answer');
-        else if (probe) this.breaker.abandonProbe();
+        this.breaker.settle(ticket, upstream, reason ?? 'Aflite did not answer');
         this.metrics.deliveries.inc({ upstream });
       })
       .catch((error: unknown) => {
-        if (probe) this.breaker.abandonProbe();
+        this.breaker.release(ticket);
         this.logger.error({ err: error, deliveryId: item.delivery.id }, 'delivery processing failed; the lease will expire and it will be retried');
       })
       .finally(() => {
