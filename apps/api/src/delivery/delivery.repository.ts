@@ -203,11 +203,20 @@ export class DeliveryRepository {
     return this.db.manager.countBy(DeliveryEntity, { state });
   }
 
-  /** Puts deliveries back in the queue for a manual re-send; failed ones are checked against Aflite first unless forced. */
-  async requeue(m: EntityManager, deliveryIds: number[], force: boolean): Promise<number> {
-    if (deliveryIds.length === 0) return 0;
+  /** Conversion ids of live (not test) conversions in a status, oldest first. */
+  async conversionIdsByStatus(status: ConversionStatus): Promise<number[]> {
+    const rows = await this.db.manager.find(ConversionEntity, { select: { id: true }, where: { status, isTest: false }, order: { id: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Puts the deliveries of these conversions back in the queue for a manual re-send; failed ones are checked
+   * against Aflite first unless forced. Delivered ones are left alone.
+   */
+  async requeue(m: EntityManager, conversionIds: number[], force: boolean): Promise<number> {
+    if (conversionIds.length === 0) return 0;
     const now = Date.now();
-    const rows = await m.findBy(DeliveryEntity, { id: In(deliveryIds), state: In(['failed', 'pending']) });
+    const rows = await m.findBy(DeliveryEntity, { conversionId: In(conversionIds), state: In(['failed', 'pending']) });
     for (const row of rows) {
       await m.update(
         DeliveryEntity,

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ConversionStatus } from '@goalpost/contracts';
-import { ConversionEntity } from '../conversions/conversion.entity';
 import { Db } from '../database/db.service';
-import { DeliveryEntity } from './delivery.entity';
 import { DeliveryRepository } from './delivery.repository';
 import { DeliveryWorker } from './delivery.worker';
 
@@ -26,13 +24,8 @@ export class ResendService {
   }
 
   /** The same re-send inside the caller's transaction (a resend job's chunk); call `wakeWorker` after the commit. */
-  async requeueWithin(m: EntityManager, conversionIds: number[], force: boolean): Promise<number> {
-    const deliveries = await m.findBy(DeliveryEntity, { conversionId: In(conversionIds) });
-    return this.repo.requeue(
-      m,
-      deliveries.map((d) => d.id),
-      force,
-    );
+  requeueWithin(m: EntityManager, conversionIds: number[], force: boolean): Promise<number> {
+    return this.repo.requeue(m, conversionIds, force);
   }
 
   wakeWorker(): void {
@@ -40,8 +33,7 @@ export class ResendService {
   }
 
   /** Conversion ids of live deliveries in a status, oldest first. */
-  async idsByStatus(status: ConversionStatus): Promise<number[]> {
-    const rows = await this.db.manager.find(ConversionEntity, { select: { id: true }, where: { status, isTest: false }, order: { id: 'ASC' } });
-    return rows.map((r) => r.id);
+  idsByStatus(status: ConversionStatus): Promise<number[]> {
+    return this.repo.conversionIdsByStatus(status);
   }
 }
