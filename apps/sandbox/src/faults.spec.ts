@@ -1,5 +1,5 @@
 import { assert, describe, expect, it } from 'vitest';
-import { FaultInjector, type FaultSpec, parseFaultSpec } from './faults';
+import { FaultInjector, type FaultSpec, parseFaultSpec, parseFaults } from './faults';
 
 const parsed = (input: unknown): FaultSpec => {
   const result = parseFaultSpec(input);
@@ -105,5 +105,65 @@ describe('FaultInjector', () => {
     assert(taken, 'an errorRate of 1 always faults');
     taken.paths.push('goals');
     expect(faults.current?.paths).toEqual(['register']);
+  });
+
+  it('a mix picks at most one fault per request, each with its own share of requests', () => {
+    const mix = parseFaults({
+      mix: [
+        { status: 503, errorRate: 0.3 },
+        { hang: 'after-record', errorRate: 0.1 },
+        { reset: true, errorRate: 0.1 },
+      ],
+    });
+    assert(mix.ok, 'a valid mix');
+    const draws = [0.05, 0.29, 0.3, 0.39, 0.4, 0.49, 0.5, 0.99];
+    const faults = new FaultInjector(() => draws.shift() ?? 1);
+    faults.set(mix.faults);
+    const taken = Array.from({ length: 8 }, () => faults.take('register'));
+    expect(taken.map((fault) => fault?.status ?? fault?.hang ?? (fault?.reset ? 'reset' : null))).toEqual([
+      503,
+      503,
+      'after-record',
+      'after-record',
+      'reset',
+      'reset',
+      null,
+      null,
+    ]);
+  });
+
+  it("a mix spends each fault's own count", () => {
+    const mix = parseFaults({
+      mix: [
+        { status: 503, errorRate: 0.5, count: 1 },
+        { reset: true, errorRate: 0.5 },
+      ],
+    });
+    assert(mix.ok, 'a valid mix');
+    const faults = new FaultInjector(() => 0.1);
+    faults.set(mix.faults);
+    expect(faults.take('register')?.status).toBe(503);
+    expect(faults.active).toHaveLength(1);
+    expect(faults.take('register')?.reset).toBe(true);
+  });
+
+  it.each([
+    [{ mix: [] }, 'mix'],
+    [{ mix: 'x' }, 'mix'],
+    [
+      {
+        mix: [
+          { status: 503, errorRate: 0.7 },
+          { reset: true, errorRate: 0.4 },
+        ],
+      },
+      'mix',
+    ],
+    [{ mix: [{ status: 503 }, { reset: 'yes' }] }, 'mix[1].reset'],
+    [{ mix: [{ status: 503, errorRate: 0.1 }], status: 500 }, 'status'],
+  ])('refuses the mix %j, naming %s', (input, field) => {
+    const result = parseFaults(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.field).toBe(field);
   });
 });

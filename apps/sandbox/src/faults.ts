@@ -22,6 +22,15 @@ export type FaultRequest = Omit<FaultSpec, 'errorRate' | 'paths'> & Partial<Pick
 
 export type FaultParseResult = { ok: true; fault: FaultSpec } | { ok: false; field: string; error: string };
 
+/** Body of PUT /_sandbox/faults with `mix`: several faults, each hitting its own share (errorRate) of requests. */
+export interface FaultMixRequest {
+  mix: FaultRequest[];
+}
+
+export type FaultMixParseResult = { ok: true; faults: FaultSpec[] } | { ok: false; field: string; error: string };
+
+const MAX_MIX = 10;
+
 const FAULT_PATHS: readonly FaultPath[] = ['register', 'goals'];
 const HANG_MODES: readonly HangMode[] = ['before-record', 'after-record'];
 const KNOWN_FIELDS = new Set(['status', 'errorRate', 'latencyMs', 'hang', 'reset', 'retryAfter', 'count', 'paths']);
@@ -87,16 +96,48 @@ export function parseFaultSpec(input: unknown): FaultParseResult {
   return { ok: true, fault };
 }
 
+/**
+ * Either one fault, or `{ mix: [...] }`: one draw per request picks at most one of them, so their error rates
+ * are shares of all requests and must add up to at most 1 (30% 503s, 10% hangs and 10% resets: a flaky Aflite).
+ */
+export function parseFaults(input: unknown): FaultMixParseResult {
+  if (typeof input !== 'object' || input === null || !('mix' in input)) {
+    const one = parseFaultSpec(input);
+    return one.ok ? { ok: true, faults: [one.fault] } : one;
+  }
+  const raw = input as Record<string, unknown>;
+  const extra = Object.keys(raw).find((key) => key !== 'mix');
+  if (extra !== undefined) return { ok: false, field: extra, error: `${extra}: cannot be combined with mix` };
+  const mix = raw.mix;
+  if (!Array.isArray(mix) || mix.length === 0 || mix.length > MAX_MIX) {
+    return { ok: false, field: 'mix', error: `mix: must be an array of 1 to ${MAX_MIX} faults` };
+  }
+  const faults: FaultSpec[] = [];
+  for (const [index, entry] of mix.entries()) {
+    const one = parseFaultSpec(entry);
+    if (!one.ok) return { ok: false, field: `mix[${index}].${one.field}`, error: `mix[${index}].${one.error}` };
+    faults.push(one.fault);
+  }
+  const total = faults.reduce((sum, fault) => sum + fault.errorRate, 0);
+  if (total > 1 + 1e-9) return { ok: false, field: 'mix', error: `mix: the error rates add up to ${total}; they must add up to at most 1` };
+  return { ok: true, faults };
+}
+
 const copy = (fault: FaultSpec): FaultSpec => ({ ...fault, paths: [...fault.paths] });
 
 export class FaultInjector {
-  private fault: FaultSpec | null = null;
+  private faults: FaultSpec[] = [];
   private readonly held = new Set<ServerResponse>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
+  /** The active fault when there is exactly one (a mix is read with `active`). */
   get current(): FaultSpec | null {
-    return this.fault ? copy(this.fault) : null;
+    return this.faults.length === 1 ? copy(this.faults[0]) : null;
+  }
+
+  get active(): FaultSpec[] {
+    return this.faults.map(copy);
   }
 
   /** Requests deliberately left unanswered. */
@@ -104,21 +145,27 @@ export class FaultInjector {
     return this.held.size;
   }
 
-  set(fault: FaultSpec): void {
-    this.fault = copy(fault);
+  set(fault: FaultSpec | FaultSpec[]): void {
+    this.faults = (Array.isArray(fault) ? fault : [fault]).map(copy);
   }
 
   clear(): void {
-    this.fault = null;
+    this.faults = [];
   }
 
-  /** Decides whether this request is faulted; a fault with `count` is used up one per faulted request. */
+  /** Decides whether this request is faulted, and how; a fault with `count` is used up one per faulted request. */
   take(path: FaultPath): FaultSpec | null {
-    const fault = this.fault;
-    if (!fault || !fault.paths.includes(path)) return null;
-    if (fault.errorRate < 1 && this.random() >= fault.errorRate) return null;
+    const candidates = this.faults.filter((fault) => fault.paths.includes(path));
+    if (candidates.length === 0) return null;
+    // One draw per request, walked through the faults' shares; a lone fault at rate 1 needs no draw.
+    const draw = candidates.length === 1 && candidates[0].errorRate >= 1 ? 0 : this.random();
+    let upTo = 0;
+    const fault = candidates.find((candidate) => draw < (upTo += candidate.errorRate));
+    if (!fault) return null;
     if (fault.count !== undefined) {
-      this.fault = fault.count > 1 ? { ...fault, count: fault.count - 1 } : null;
+      const index = this.faults.indexOf(fault);
+      if (fault.count > 1) this.faults[index] = { ...fault, count: fault.count - 1 };
+      else this.faults.splice(index, 1);
     }
     return copy(fault);
   }

@@ -10,7 +10,7 @@ import { SandboxState } from './state';
 
 export { SandboxState } from './state';
 export type { RecordedGoal, RecordedRequest, SandboxReport } from './state';
-export type { FaultSpec, FaultRequest, FaultPath, HangMode } from './faults';
+export type { FaultSpec, FaultRequest, FaultMixRequest, FaultPath, HangMode } from './faults';
 export { parseFaultSpec } from './faults';
 
 export interface SandboxOptions {

@@ -43,7 +43,7 @@ export interface AppConfig {
     leaseMs: number;
     concurrency: number;
     circuitThreshold: number;
-    circuitQuietMs: number;
+    circuitWindowMs: number;
     circuitCooldownMs: number;
     circuitMaxCooldownMs: number;
   };
@@ -101,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       DELIVERY_LEASE_MS: num({ default: 60_000 }),
       DELIVERY_CONCURRENCY: num({ default: 8 }),
       CIRCUIT_FAILURE_THRESHOLD: num({ default: 5 }),
-      CIRCUIT_QUIET_MS: num({ default: 5_000 }),
+      CIRCUIT_WINDOW_MS: num({ default: 30_000 }),
       CIRCUIT_COOLDOWN_MS: num({ default: 15_000 }),
       CIRCUIT_MAX_COOLDOWN_MS: num({ default: 60_000 }),
     },
@@ -127,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     DELIVERY_LEASE_MS: e.DELIVERY_LEASE_MS,
     DELIVERY_CONCURRENCY: e.DELIVERY_CONCURRENCY,
     CIRCUIT_FAILURE_THRESHOLD: e.CIRCUIT_FAILURE_THRESHOLD,
+    CIRCUIT_WINDOW_MS: e.CIRCUIT_WINDOW_MS,
     CIRCUIT_COOLDOWN_MS: e.CIRCUIT_COOLDOWN_MS,
     CIRCUIT_MAX_COOLDOWN_MS: e.CIRCUIT_MAX_COOLDOWN_MS,
     DELIVERY_MAX_ATTEMPTS: e.DELIVERY_MAX_ATTEMPTS,
@@ -136,7 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })) {
     positive(name, value);
   }
-  positive('CIRCUIT_QUIET_MS', e.CIRCUIT_QUIET_MS, 0);
   if (e.CIRCUIT_MAX_COOLDOWN_MS < e.CIRCUIT_COOLDOWN_MS) {
     throw new Error('Invalid configuration:\n  CIRCUIT_MAX_COOLDOWN_MS: must be at least CIRCUIT_COOLDOWN_MS');
   }
@@ -176,7 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       leaseMs: e.DELIVERY_LEASE_MS,
       concurrency: e.DELIVERY_CONCURRENCY,
       circuitThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
-      circuitQuietMs: e.CIRCUIT_QUIET_MS,
+      circuitWindowMs: e.CIRCUIT_WINDOW_MS,
       circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
       circuitMaxCooldownMs: e.CIRCUIT_MAX_COOLDOWN_MS,
     },

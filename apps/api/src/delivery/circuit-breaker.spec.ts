@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker, type Permit, type Ticket } from './circuit-breaker';
 
-function breaker({ threshold = 3, quietMs = 0, cooldownMs = 1_000, maxCooldownMs = 4_000 } = {}) {
+function breaker({ threshold = 3, windowMs = 30_000, cooldownMs = 1_000, maxCooldownMs = 4_000 } = {}) {
   let now = 10_000;
-  const cb = new CircuitBreaker({ threshold, quietMs, cooldownMs, maxCooldownMs }, () => now);
+  const cb = new CircuitBreaker({ threshold, windowMs, cooldownMs, maxCooldownMs }, () => now);
   return { cb, advance: (ms: number) => (now += ms) };
 }
 
@@ -43,25 +43,36 @@ describe('CircuitBreaker', () => {
     expect(cb.acquire().kind).toBe('probe');
   });
 
-  it('a flaky Aflite that still answers within the quiet period keeps the circuit closed', () => {
-    const { cb, advance } = breaker({ threshold: 3, quietMs: 5_000 });
+  it('a flaky Aflite that still answers a fair share of calls keeps the circuit closed', () => {
+    const { cb, advance } = breaker({ threshold: 3 });
     const t = ticketOf(cb.acquire());
+    // Long runs of failures, but every 20 results hold at least three good answers.
     for (let round = 0; round < 50; round++) {
       cb.settle(t, 'up');
-      for (let i = 0; i < 10; i++) cb.settle(t, 'down', 'reset');
+      for (let i = 0; i < 5; i++) cb.settle(t, 'down', 'reset');
       advance(100);
     }
     expect(cb.acquire().kind).toBe('all');
+    expect(cb.snapshot().consecutiveFailures).toBe(5);
   });
 
-  it('a down Aflite opens the circuit once it has gone quiet for the quiet period', () => {
-    const { cb, advance } = breaker({ threshold: 3, quietMs: 5_000 });
+  it('a down Aflite opens the circuit once nearly all recent answers are failures', () => {
+    const { cb } = breaker({ threshold: 3 });
     const t = ticketOf(cb.acquire());
-    cb.settle(t, 'up');
-    for (let i = 0; i < 5; i++) cb.settle(t, 'down', 'refused');
+    for (let i = 0; i < 10; i++) cb.settle(t, 'up');
+    for (let i = 0; i < 17; i++) cb.settle(t, 'down', 'refused');
+    // 17 of the last 20 answers failed: below 90%, so still closed; the 18th tips it.
     expect(cb.acquire().kind).toBe('all');
-    advance(5_000);
     cb.settle(t, 'down', 'refused');
+    expect(cb.acquire().kind).toBe('none');
+  });
+
+  it('answers older than the window no longer count', () => {
+    const { cb, advance } = breaker({ threshold: 3, windowMs: 5_000 });
+    const t = ticketOf(cb.acquire());
+    for (let i = 0; i < 10; i++) cb.settle(t, 'up');
+    advance(5_001);
+    for (let i = 0; i < 3; i++) cb.settle(t, 'down', 'refused');
     expect(cb.acquire().kind).toBe('none');
   });
 

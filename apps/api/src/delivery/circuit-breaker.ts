@@ -1,13 +1,13 @@
 import type { CircuitState } from '@goalpost/contracts';
 
 export interface CircuitOptions {
-  /** Consecutive upstream failures, with no success for `quietMs`, that open the circuit. */
+  /** Failures among the recent results that open the circuit, when they are also nearly all of them. */
   threshold: number;
   /**
-   * How long Aflite must have gone without one good answer before failures open the circuit. A flaky Aflite
-   * that still answers some calls is up: its failures are retried per delivery, and the circuit stays closed.
+   * How far back "recent" reaches (at most the last RECENT_RESULTS results). A flaky Aflite that still answers
+   * a fair share of calls is up: its failures are retried per delivery, and the circuit stays closed.
    */
-  quietMs: number;
+  windowMs: number;
   /** First wait before a probe; doubles after each failed probe up to maxCooldownMs. */
   cooldownMs: number;
   maxCooldownMs: number;
@@ -27,9 +27,14 @@ export type Permit = { kind: 'all'; ticket: Ticket } | { kind: 'probe'; ticket: 
 
 export type UpstreamVerdict = 'up' | 'down' | 'none';
 
+/** The most recent results the failure share is taken over. */
+export const RECENT_RESULTS = 20;
+/** The share of recent results that must be failures for Aflite to count as down. */
+export const DOWN_SHARE = 0.9;
+
 /**
- * While Aflite is down, deliveries are held instead of burning their attempts. Closed: everything goes;
- * `threshold` consecutive failures with no good answer for `quietMs` open it. Open: nothing goes until the
+ * While Aflite is down, deliveries are held instead of burning their attempts. Closed: everything goes; at
+ * least `threshold` failures that are also DOWN_SHARE of the recent results open it. Open: nothing goes until the
  * cooldown has passed. Half-open: one probe goes; its success closes the circuit, its failure re-opens it for
  * twice as long (capped). Handing out a permit and the transition it makes happen in one call, so nothing
  * can change the state between a probe being granted and it being counted as started.
@@ -38,7 +43,7 @@ export class CircuitBreaker {
   private state: CircuitState = 'closed';
   private epoch = 0;
   private failures = 0;
-  private lastSuccessAt = Number.NEGATIVE_INFINITY;
+  private recent: { at: number; failed: boolean }[] = [];
   private openedAt: number | null = null;
   private retryAt = 0;
   private cooldown: number;
@@ -83,15 +88,17 @@ export class CircuitBreaker {
       else if (verdict === 'down') this.reopen(reason);
       return;
     }
+    if (verdict === 'none') return;
+    this.remember(verdict === 'down');
     if (verdict === 'up') {
       this.failures = 0;
-      this.lastSuccessAt = this.now();
       this.lastErrorText = null;
-    } else if (verdict === 'down') {
-      this.failures += 1;
-      this.lastErrorText = reason ?? null;
-      if (this.failures >= this.options.threshold && this.now() - this.lastSuccessAt >= this.options.quietMs) this.open();
+      return;
     }
+    this.failures += 1;
+    this.lastErrorText = reason ?? null;
+    const failed = this.recent.filter((result) => result.failed).length;
+    if (failed >= this.options.threshold && failed >= DOWN_SHARE * this.recent.length) this.open();
   }
 
   snapshot() {
@@ -104,11 +111,19 @@ export class CircuitBreaker {
     };
   }
 
+  private remember(failed: boolean): void {
+    const since = this.now() - this.options.windowMs;
+    this.recent.push({ at: this.now(), failed });
+    const stale = this.recent.findIndex((result) => result.at >= since);
+    this.recent = this.recent.slice(Math.max(stale, this.recent.length - RECENT_RESULTS));
+  }
+
   private holdsProbe(ticket: Ticket): boolean {
     return ticket.epoch === this.epoch && ticket.probe !== null && ticket.probe === this.probe;
   }
 
   private open(): void {
+    this.recent = [];
     this.openedAt = this.now();
     this.retryAt = this.now() + this.cooldown;
     this.moveTo('open');
@@ -124,7 +139,7 @@ export class CircuitBreaker {
 
   private close(): void {
     this.failures = 0;
-    this.lastSuccessAt = this.now();
+    this.recent = [];
     this.openedAt = null;
     this.cooldown = this.options.cooldownMs;
     this.lastErrorText = null;

@@ -36,8 +36,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     private readonly metrics: MetricsService,
   ) {
     this.minClaim = Math.max(1, Math.ceil(config.delivery.concurrency / 2));
-    const { circuitThreshold: threshold, circuitQuietMs: quietMs, circuitCooldownMs: cooldownMs, circuitMaxCooldownMs: maxCooldownMs } = config.delivery;
-    this.breaker = new CircuitBreaker({ threshold, quietMs, cooldownMs, maxCooldownMs });
+    const { circuitThreshold: threshold, circuitWindowMs: windowMs, circuitCooldownMs: cooldownMs, circuitMaxCooldownMs: maxCooldownMs } = config.delivery;
+    this.breaker = new CircuitBreaker({ threshold, windowMs, cooldownMs, maxCooldownMs });
   }
 
   get isRunning(): boolean {

@@ -23,6 +23,31 @@ describe('/_sandbox controls', () => {
       expect((await registerGet(sandbox, goalParams())).statusCode).toBe(200);
     });
 
+    it('sets and shows a mix of faults', async () => {
+      const put = await putFault({
+        mix: [
+          { status: 503, errorRate: 0.3 },
+          { reset: true, errorRate: 0.1 },
+        ],
+      });
+      expect(put.statusCode).toBe(200);
+      expect(put.json()).toEqual({
+        fault: null,
+        mix: [
+          { status: 503, errorRate: 0.3, paths: ['register'] },
+          { reset: true, errorRate: 0.1, paths: ['register'] },
+        ],
+      });
+      const bad = await putFault({
+        mix: [
+          { status: 503, errorRate: 0.8 },
+          { reset: true, errorRate: 0.8 },
+        ],
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().field).toBe('mix');
+    });
+
     it('rejects bad input with 400 naming the field and keeps the previous fault', async () => {
       await putFault({ status: 500 });
       const res = await putFault({ status: 503, errorRate: 2 });

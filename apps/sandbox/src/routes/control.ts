@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { parseFaultSpec } from '../faults';
+import { parseFaults } from '../faults';
 import { REQUEST_LOG_LIMIT, type SandboxState } from '../state';
 
 export const CONTROL_PREFIX = '/_sandbox';
@@ -7,14 +7,17 @@ const DEFAULT_REQUEST_LIMIT = 50;
 
 /** Test and demo controls; deliberately unauthenticated, as the sandbox holds nothing real. */
 export function controlRoutes(app: FastifyInstance, state: SandboxState): void {
-  const faultView = () => ({ fault: state.faults.current });
+  const faultView = () => {
+    const active = state.faults.active;
+    return active.length > 1 ? { fault: null, mix: active } : { fault: state.faults.current };
+  };
 
   app.get(`${CONTROL_PREFIX}/faults`, async () => faultView());
 
   app.put(`${CONTROL_PREFIX}/faults`, async (request, reply) => {
-    const parsed = parseFaultSpec(request.body);
+    const parsed = parseFaults(request.body);
     if (!parsed.ok) return reply.code(400).send({ error: parsed.error, field: parsed.field });
-    state.faults.set(parsed.fault);
+    state.faults.set(parsed.faults);
     return faultView();
   });
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { HttpClient } from './http';
-import type { FaultRequest, RecordedGoal, RecordedRequest, SandboxReport } from '@goalpost/sandbox';
+import type { FaultMixRequest, FaultRequest, RecordedGoal, RecordedRequest, SandboxReport } from '@goalpost/sandbox';
 
 export type { RecordedGoal, RecordedRequest, SandboxReport };
 export type FaultSpec = FaultRequest;
@@ -36,6 +36,11 @@ export class SandboxClient {
 
   async setFault(fault: FaultSpec): Promise<void> {
     await this.ok(await this.http.send('/_sandbox/faults', { method: 'PUT', json: fault }));
+  }
+
+  /** Several faults at once, each hitting its own share of requests (one draw per request picks at most one). */
+  async setFaults(mix: FaultMixRequest): Promise<void> {
+    await this.ok(await this.http.send('/_sandbox/faults', { method: 'PUT', json: mix }));
   }
 
   async clearFaults(): Promise<void> {

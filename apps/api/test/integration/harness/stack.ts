@@ -29,7 +29,7 @@ const DELIVERY_TUNING: Record<string, string> = {
   // The shortest lease the api accepts with that timeout (two calls of up to 3 s, plus 2 s).
   DELIVERY_LEASE_MS: '8000',
   CIRCUIT_FAILURE_THRESHOLD: '3',
-  CIRCUIT_QUIET_MS: '300',
+  CIRCUIT_WINDOW_MS: '2000',
   CIRCUIT_COOLDOWN_MS: '500',
   DELIVERY_MAX_ATTEMPTS: '4',
 };
