@@ -109,13 +109,29 @@ export class Stack {
   async startApi(overrides: Record<string, string> = {}): Promise<ApiClient> {
     if (this.apiProcess?.running) throw new Error('an api process is already running');
     const restore = Object.fromEntries(Object.entries(STORED_SETTING_DEFAULTS).filter(([name]) => name in this.apiOverrides && !(name in overrides)));
-    const env = { ...this.apiEnv(), ...restore, ...overrides };
     this.starts += 1;
-    const apiProcess = new ManagedProcess(`api#${this.starts}`, API_MAIN, [], env, this.log);
+    const { process: apiProcess, client } = await this.launch(`api#${this.starts}`, this.apiPort, { ...restore, ...overrides });
     this.apiProcess = apiProcess;
     this.apiOverrides = { ...overrides };
-    const client = new ApiClient(`http://127.0.0.1:${this.apiPort}`, this.ingestKey);
     this.apiClient = client;
+    return client;
+  }
+
+  /**
+   * Another api process on the same database and sandbox, on a port of its own, as a second instance of a
+   * scaled-out deployment would be (PostgreSQL). The caller stops or kills it.
+   */
+  async startInstance(label: string, overrides: Record<string, string> = {}, port?: number): Promise<ApiInstance> {
+    const instancePort = port ?? (await freePort());
+    const { process, client } = await this.launch(label, instancePort, overrides);
+    return new ApiInstance(process, client, instancePort);
+  }
+
+  /** Starts an api process with the stack's environment plus `overrides`, and waits until /health answers. */
+  private async launch(label: string, port: number, overrides: Record<string, string>): Promise<{ process: ManagedProcess; client: ApiClient }> {
+    const env = { ...this.apiEnv(), PORT: String(port), ...overrides };
+    const apiProcess = new ManagedProcess(label, API_MAIN, [], env, this.log);
+    const client = new ApiClient(`http://127.0.0.1:${port}`, this.ingestKey);
     const healthy = waitFor(
       async () => {
         if (!apiProcess.running) return;
@@ -131,10 +147,11 @@ export class Stack {
       if (!apiProcess.running) throw new Error(`the process exited (${describeExit(await apiProcess.exited)})`);
     } catch (error) {
       await apiProcess.stop();
+      await client.close();
       // The output is in this.log: a failing test prints it, and start() adds it to its own error.
       throw new Error(`the api did not become healthy: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    return client;
+    return { process: apiProcess, client };
   }
 
   /** Graceful stop (SIGTERM), as a deploy would do. */
@@ -174,6 +191,32 @@ export class Stack {
       REDIRECT_HOSTS: REDIRECT_HOST,
       ...DELIVERY_TUNING,
     };
+  }
+}
+
+/** An extra api process of a stack (see Stack.startInstance). */
+export class ApiInstance {
+  constructor(
+    private readonly process: ManagedProcess,
+    readonly api: ApiClient,
+    /** Kept, so the instance can be started again where its clients expect it. */
+    readonly port: number,
+  ) {}
+
+  get running(): boolean {
+    return this.process.running;
+  }
+
+  /** SIGKILL: a crash. */
+  async kill(): Promise<void> {
+    await this.process.kill();
+    await this.api.close();
+  }
+
+  /** SIGTERM and a graceful shutdown. */
+  async stop(): Promise<void> {
+    await this.process.stop();
+    await this.api.close();
   }
 }
 
