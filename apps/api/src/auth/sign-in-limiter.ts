@@ -62,9 +62,9 @@ export class SignInLimiter {
     await this.accounts.clearSignInAttempts([key('address', ip), key('account', email)]);
   }
 
-  /** After the password was reset by the operator: the account's count starts again (addresses keep theirs). */
-  async clearAccount(email: string): Promise<void> {
-    await this.accounts.clearSignInAttempts([key('account', email)]);
+  /** After the operator reset the password: every count starts again, so the admin can sign in at once from anywhere. */
+  async clearAll(): Promise<void> {
+    await this.accounts.clearAllSignInAttempts();
   }
 }
 
