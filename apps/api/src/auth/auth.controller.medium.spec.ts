@@ -48,7 +48,7 @@ describe('admin access', () => {
       expect(res.statusCode, password).toBe(400);
       const body = res.json();
       expect(body.error).toBe('weak_password');
-      expect(body.fields).toEqual([{ field: 'password', message: expect.stringMatching(/^password is too easy to guess: /) }]);
+      expect(body.fields).toEqual([{ field: 'password', message: expect.stringMatching(/^password: too easy to guess\. /) }]);
       expect(body.fields[0].message).toMatch(why);
     }
     // Nothing was created by the refusals.

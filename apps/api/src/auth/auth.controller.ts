@@ -51,7 +51,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Change the signed-in admin\'s password; every other session ends (400 names the field at fault)' })
+  @ApiOperation({ summary: "Change the signed-in admin's password; every other session ends (400 names the field at fault)" })
   async changePassword(
     @CurrentAdmin() admin: AdminPrincipal,
     @Body() dto: ChangePasswordDto,

@@ -29,7 +29,7 @@ export function passwordWeakness(password: string, email: string, field = 'passw
   if (result.score >= MIN_SCORE) return null;
   const why = result.feedback.warning ?? 'It would be guessed quickly.';
   const hint = result.feedback.suggestions[0] ?? 'Add another word or two; uncommon words are better.';
-  return `${field} is too easy to guess: ${why} ${hint}`;
+  return `${field}: too easy to guess. ${why} ${hint}`;
 }
 
 /** Throws the 400 naming `field` when the password is refused. */

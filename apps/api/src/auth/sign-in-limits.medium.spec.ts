@@ -56,9 +56,7 @@ describe.each([
   });
 
   it('limits one account across many addresses, counting concurrent guesses too', async () => {
-    const guesses = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => signIn('wrong password!', viaProxy(null, `198.51.100.${i + 1}`))),
-    );
+    const guesses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn('wrong password!', viaProxy(null, `198.51.100.${i + 1}`))));
     const counts = tally(guesses.map((r) => r.statusCode));
     console.log(`30 concurrent wrong guesses at one account from 30 addresses: ${counts[401] ?? 0} evaluated (401), ${counts[429] ?? 0} refused (429)`);
     expect(counts[401]).toBe(SIGN_IN_LIMITS.account);
