@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export type NavLabel = 'Overview' | 'Deliveries' | 'Clicks' | 'Trace a sale' | 'Install' | 'Goals' | 'Test tracking' | 'Settings' | 'Ingest keys' | 'Audit log';
+export type NavLabel =
+  'Overview' | 'Deliveries' | 'Clicks' | 'Trace a sale' | 'Install' | 'Goals' | 'Test tracking' | 'Settings' | 'Ingest keys' | 'Audit log' | 'Password';
 
 /** The frame around every signed-in page: the main navigation and the account box. */
 export class AppShell {

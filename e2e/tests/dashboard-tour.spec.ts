@@ -14,6 +14,7 @@ const PAGES: { label: NavLabel; title: string; screen: string }[] = [
   { label: 'Settings', title: 'Settings', screen: 'tour-settings' },
   { label: 'Ingest keys', title: 'Ingest keys', screen: 'tour-ingest-keys' },
   { label: 'Audit log', title: 'Audit log', screen: 'audit-log' },
+  { label: 'Password', title: 'Password', screen: 'account-password' },
 ];
 
 test('every page opens from the menu, titled, with the tab named after it', async ({ page, shell }) => {

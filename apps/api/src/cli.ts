@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { parseValueToMinor } from '@goalpost/aflite';
 import { CONVERSION_STATUSES, type ConversionStatus } from '@goalpost/contracts';
 import { Command, InvalidArgumentError } from 'commander';
+import { AuthService } from './auth/auth.service';
 import { withContext } from './cli/cli-context';
+import { NEW_PASSWORD_ENV, readNewPassword } from './cli/new-password';
 import { Db } from './database/db.service';
 import { MigrationsRepository } from './database/migrations.repository';
 import { ResendService } from './delivery/resend.service';
@@ -18,6 +20,23 @@ program
     withContext(async (app) => {
       const applied = await app.get(MigrationsRepository).appliedNames();
       console.log(`Database is up to date (${app.get(Db).dialect}); migrations applied: ${applied.join(', ')}`);
+    }),
+  );
+
+const admin = program.command('admin').description("the dashboard's admin account");
+admin
+  .command('reset-password')
+  .description('set a new admin password when the old one is lost; every session of the account ends')
+  .option('--email <email>', 'the account to reset (default: the admin account)')
+  .option('--password-stdin', 'read the new password from standard input instead of asking', false)
+  .addHelpText('after', `\nScripts can also pass the new password in ${NEW_PASSWORD_ENV}. The same password rules apply as in the dashboard.`)
+  .action((opts: { email?: string; passwordStdin: boolean }) =>
+    withContext(async (app) => {
+      const auth = app.get(AuthService);
+      const password = await readNewPassword({ stdin: opts.passwordStdin }, await auth.recoveryEmail(opts.email));
+      const reset = await auth.resetPassword(password, opts.email);
+      const ended = reset.sessionsEnded === 1 ? '1 session' : `${reset.sessionsEnded} sessions`;
+      console.log(`New password set for ${reset.email}; ${ended} signed out. Sign in to the dashboard with the new password.`);
     }),
   );
 

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
+import { fastifyTrustProxy } from './config/trust-proxy';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
@@ -15,7 +16,7 @@ import { DASHBOARD_ROOT } from './web/web.controller';
 /** Builds the whole application (used by main, the demo and the tests); call `listen` on the result. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024, return503OnClosing: true });
+  const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustProxy), bodyLimit: 64 * 1024, return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   await app.register(fastifyCookie);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);

@@ -15,6 +15,16 @@ export interface AdminUser {
 /** POST /api/admin/setup (only while setupRequired) and POST /api/admin/session (sign in). */
 export interface SignInRequest {
   email: string;
-  /** At least 10 characters. */
+  /** At setup: at least 10 characters, and not a common or easily guessed password. */
   password: string;
+}
+
+/**
+ * POST /api/admin/password — the signed-in admin sets a new password (204). Every other session of the
+ * account ends. A refused new password is a 400 naming `newPassword`; a wrong current one names `currentPassword`.
+ */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  /** At least 10 characters, and not a common or easily guessed password. */
+  newPassword: string;
 }

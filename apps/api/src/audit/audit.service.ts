@@ -6,6 +6,8 @@ import { AuditRepository } from './audit.repository';
 
 export type AuditAction =
   | 'admin.setup'
+  | 'admin.password-change'
+  | 'admin.password-reset'
   | 'session.sign-in'
   | 'session.sign-out'
   | 'settings.update'

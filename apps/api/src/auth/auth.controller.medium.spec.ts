@@ -35,6 +35,26 @@ describe('admin access', () => {
     expect(email.json().message).toMatch(/^email: /);
   });
 
+  it('refuses the commonest and easily guessed passwords at setup, saying why', async () => {
+    const refused: Record<string, RegExp> = {
+      password123: /This is a commonly used password/,
+      qwertyuiop: /This is a frequently used password/,
+      Password1234: /This is similar to a commonly used password/,
+      '1234567890': /This is a frequently used password/,
+      'owner@shop.example': /personal or page related data/,
+    };
+    for (const [password, why] of Object.entries(refused)) {
+      const res = await inject({ method: 'POST', url: '/api/admin/setup', payload: { email: 'owner@shop.example', password } });
+      expect(res.statusCode, password).toBe(400);
+      const body = res.json();
+      expect(body.error).toBe('weak_password');
+      expect(body.fields).toEqual([{ field: 'password', message: expect.stringMatching(/^password: too easy to guess\. /) }]);
+      expect(body.fields[0].message).toMatch(why);
+    }
+    // Nothing was created by the refusals.
+    expect((await inject({ method: 'GET', url: '/api/admin/session' })).json().setupRequired).toBe(true);
+  });
+
   it('creates the admin once, signs it in with a hardened cookie, and refuses a second setup', async () => {
     const res = await inject({ method: 'POST', url: '/api/admin/setup', payload: { email: ' Owner@Shop.example ', password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(201);
@@ -120,13 +140,13 @@ describe('admin access', () => {
     }
   });
 
-  it('limits failed sign-ins per address and email, with a message and Retry-After', async () => {
+  it('limits failed sign-ins per address, with a message and Retry-After', async () => {
     const attempt = (password: string, ip: string) =>
       inject({ method: 'POST', url: '/api/admin/session', headers: { 'x-forwarded-for': ip }, payload: { email: admin.email, password } });
     for (let i = 0; i < 5; i++) expect((await attempt('wrong password!', '198.51.100.7')).statusCode).toBe(401);
     const limited = await attempt(TEST_PASSWORD, '198.51.100.7');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().message).toMatch(/Too many failed sign-ins.*Try again in 15 minutes/);
+    expect(limited.json().message).toMatch(/Too many failed sign-ins from your address. Try again in 15 minutes/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
     // Another address is not locked out by someone else's guessing.
     expect((await attempt(TEST_PASSWORD, '198.51.100.8')).statusCode).toBe(200);

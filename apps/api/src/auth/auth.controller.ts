@@ -6,6 +6,7 @@ import { AdminPublic } from './admin-public.decorator';
 import type { AdminPrincipal } from './admin-principal';
 import { AuthService, type ClientMeta, type SignedIn } from './auth.service';
 import { CurrentAdmin } from './current-admin.decorator';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { SetupDto, SignInDto } from './dto/sign-in.dto';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
 import { SESSION_TTL_MS, SessionsService } from './sessions.service';
@@ -42,13 +43,22 @@ export class AuthController {
   @Post('session')
   @AdminPublic()
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Sign in (429 after 5 failures in 15 minutes for an email from one address)' })
+  @ApiOperation({ summary: 'Sign in (429 with Retry-After after 5 failures in 15 minutes from one address, or 20 for one account)' })
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
-    const result = await this.auth.signIn(dto.email, dto.password, meta(request)).catch((error: unknown) => {
-      if (error instanceof TooManySignInAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
-      throw error;
-    });
+    const result = await this.auth.signIn(dto.email, dto.password, meta(request)).catch(sayWhenToRetry(reply));
     return signedIn(result, request, reply);
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: "Change the signed-in admin's password; every other session ends (400 names the field at fault)" })
+  async changePassword(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.changePassword(admin, dto.currentPassword, dto.newPassword, meta(request)).catch(sayWhenToRetry(reply));
   }
 
   @Delete('session')
@@ -58,6 +68,14 @@ export class AuthController {
     await this.auth.signOut(admin);
     clearSessionCookie(reply, request);
   }
+}
+
+/** A 429 from the sign-in limits carries Retry-After. */
+function sayWhenToRetry(reply: FastifyReply) {
+  return (error: unknown): never => {
+    if (error instanceof TooManySignInAttempts) reply.header('retry-after', String(error.retryAfterSeconds));
+    throw error;
+  };
 }
 
 function meta(request: FastifyRequest): ClientMeta {

@@ -7,12 +7,18 @@ import type { AdminPrincipal } from './admin-principal';
 import type { AdminUserEntity } from './admin-user.entity';
 import { AuthRepository } from './auth.repository';
 import { hashPassword, verifyPassword } from './password';
+import { assertPasswordAcceptable } from './password-policy';
 import { SessionsService } from './sessions.service';
 import { SignInLimiter } from './sign-in-limiter';
 
 export interface ClientMeta {
   ip: string;
   userAgent: string | null;
+}
+
+export interface PasswordReset {
+  email: string;
+  sessionsEnded: number;
 }
 
 export interface SignedIn {
@@ -42,6 +48,7 @@ export class AuthService {
   async setup(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
     // Checked before the (deliberately slow) hash too, so a closed setup costs no CPU to ask.
     if ((await this.accounts.countUsers()) > 0) throw setupComplete();
+    assertPasswordAcceptable(password, email);
     const passwordHash = await hashPassword(password);
     const now = Date.now();
     const user = await this.db.write(async (m) => {
@@ -56,22 +63,77 @@ export class AuthService {
   }
 
   async signIn(email: string, password: string, meta: ClientMeta): Promise<SignedIn> {
-    await this.limiter.check(meta.ip, email);
+    // Counted before the password is checked, so concurrent guesses cannot all slip in under the limit.
+    await this.limiter.admit(meta.ip, email);
     const user = await this.accounts.findUserByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? (await this.decoy()));
     if (!user || !valid) {
       if (!user && (await this.accounts.countUsers()) === 0) {
         throw new DomainError(DomainErrorCode.SetupRequired, 'No admin account exists yet: create one first');
       }
-      await this.limiter.recordFailure(meta.ip, email);
       throw new DomainError(DomainErrorCode.InvalidCredentials, 'The email or password is not right');
     }
-    await this.limiter.clear(meta.ip, email);
+    await this.limiter.succeeded(meta.ip, email);
     await this.db.write(async (m) => {
       await this.accounts.recordSignIn(m, user.id, Date.now());
       await this.audit.record({ actor: user.email, action: 'session.sign-in', target: `admin ${user.id}`, details: { ip: meta.ip } }, m);
     });
     return this.startSession(user, meta);
+  }
+
+  /**
+   * The signed-in admin sets a new password. The current one is checked (and counted like a sign-in, so a
+   * borrowed session cannot guess it), and every other session of the account ends; this one stays.
+   */
+  async changePassword(principal: AdminPrincipal, currentPassword: string, newPassword: string, meta: ClientMeta): Promise<void> {
+    assertPasswordAcceptable(newPassword, principal.email, 'newPassword');
+    await this.limiter.admit(meta.ip, principal.email);
+    const user = await this.accounts.findUserById(principal.userId);
+    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+      throw new DomainError(DomainErrorCode.InvalidValue, 'currentPassword: this is not your current password', 'currentPassword');
+    }
+    await this.limiter.succeeded(meta.ip, principal.email);
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.write(async (m) => {
+      await this.accounts.setPasswordHash(m, user.id, passwordHash, Date.now());
+      const sessionsEnded = await this.accounts.deleteSessionsOfUser(m, user.id, principal.sessionId);
+      await this.audit.record({ actor: user.email, action: 'admin.password-change', target: `admin ${user.id}`, details: { ip: meta.ip, sessionsEnded } }, m);
+    });
+  }
+
+  /**
+   * Account recovery from the command line (whoever can run it can read the database anyway): sets the
+   * password, ends every session of the account, and clears the sign-in limits so it can sign in at once.
+   */
+  async resetPassword(newPassword: string, email?: string): Promise<PasswordReset> {
+    const user = await this.accountToRecover(email);
+    assertPasswordAcceptable(newPassword, user.email);
+    const passwordHash = await hashPassword(newPassword);
+    const sessionsEnded = await this.db.write(async (m) => {
+      await this.accounts.setPasswordHash(m, user.id, passwordHash, Date.now());
+      const ended = await this.accounts.deleteSessionsOfUser(m, user.id);
+      await this.audit.record(
+        { actor: 'command line', action: 'admin.password-reset', target: `admin ${user.id}`, details: { email: user.email, sessionsEnded: ended } },
+        m,
+      );
+      return ended;
+    });
+    await this.limiter.clearAll();
+    return { email: user.email, sessionsEnded };
+  }
+
+  /** The email of the account a password reset is for (to check a new password against it before asking twice). */
+  async recoveryEmail(email?: string): Promise<string> {
+    return (await this.accountToRecover(email)).email;
+  }
+
+  /** The one admin, or the one with `email`. */
+  private async accountToRecover(email?: string): Promise<AdminUserEntity> {
+    const wanted = email?.trim().toLowerCase();
+    const user = await this.accounts.findAccount(wanted);
+    if (user) return user;
+    if (wanted) throw new DomainError(DomainErrorCode.NotFound, `email: no admin account has the address ${wanted}`, 'email');
+    throw new DomainError(DomainErrorCode.NotFound, 'No admin account exists yet: open the dashboard to create one');
   }
 
   async signOut(principal: AdminPrincipal): Promise<void> {

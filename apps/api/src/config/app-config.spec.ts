@@ -55,4 +55,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).chunks).toEqual({ historyExport: 1000, resendJob: 500 });
     expect(loadConfig({ GOALPOST_SECRET: 's', HISTORY_EXPORT_CHUNK: '7', RESEND_JOB_CHUNK: '4' }, dir()).chunks).toEqual({ historyExport: 7, resendJob: 4 });
   });
+
+  it('reads TRUST_PROXY as hops or addresses, and names it when it is neither', () => {
+    expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ GOALPOST_SECRET: 's', TRUST_PROXY: '1' }, dir()).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(loadConfig({ GOALPOST_SECRET: 's', TRUST_PROXY: '10.0.0.1,10.1.0.0/16' }, dir()).trustProxy).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.1', '10.1.0.0/16'],
+    });
+    expect(() => loadConfig({ GOALPOST_SECRET: 's', TRUST_PROXY: 'my-proxy' }, dir())).toThrow(/TRUST_PROXY: must be false, a number of proxy hops/);
+  });
 });

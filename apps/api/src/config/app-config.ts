@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import { CALLS_PER_DELIVERY, LEASE_MARGIN_MS, longestCallMs, shortestLeaseMs } from '../delivery/aflite-timeouts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
@@ -13,7 +14,7 @@ export interface AppConfig {
   database: DatabaseConfig;
   secret: string;
   publicUrl: string | null;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   logLevel: string;
   workerEnabled: boolean;
   /** Rows per statement of the dashboard's long jobs: enough to be quick, few enough not to hold the write lock long. */
@@ -56,6 +57,8 @@ const csv = makeValidator<string[]>((input) =>
     .filter(Boolean),
 );
 
+const trustProxy = makeValidator<TrustProxy>((input) => parseTrustProxy(input));
+
 const databaseUrl = makeValidator<string>((input) => {
   if (!/^(postgres(ql)?|sqlite|file):/i.test(input)) {
     throw new Error('must start with postgres://, postgresql://, sqlite: or file:');
@@ -80,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       DATABASE_URL: databaseUrl({ default: undefined }),
       GOALPOST_SECRET: str({ default: undefined }),
       PUBLIC_URL: url({ default: undefined }),
-      TRUST_PROXY: bool({ default: false }),
+      TRUST_PROXY: trustProxy({ default: { kind: 'none' } }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       GOALPOST_WORKER: bool({ default: true }),
       HISTORY_EXPORT_CHUNK: num({ default: 1_000 }),

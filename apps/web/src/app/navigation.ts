@@ -31,6 +31,9 @@ export const NAVIGATION: NavSection[] = [
   },
   {
     heading: 'Account',
-    items: [{ to: '/audit', label: 'Audit log' }],
+    items: [
+      { to: '/audit', label: 'Audit log' },
+      { to: '/account/password', label: 'Password' },
+    ],
   },
 ];

@@ -8,6 +8,7 @@ import { GoalsPage } from '../features/goals/GoalsPage';
 import { IngestKeysPage } from '../features/ingest-keys/IngestKeysPage';
 import { InstallPage } from '../features/install/InstallPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
+import { ChangePasswordPage } from '../features/session/ChangePasswordPage';
 import { RequireSession } from '../features/session/RequireSession';
 import { SetupPage } from '../features/session/SetupPage';
 import { SignInPage } from '../features/session/SignInPage';
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'ingest-keys', element: <IngestKeysPage /> },
       { path: 'install', element: <InstallPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,6 +18,7 @@ export enum DomainErrorCode {
   TooManySignInAttempts = 'too_many_sign_in_attempts',
   SetupComplete = 'setup_complete',
   SetupRequired = 'setup_required',
+  WeakPassword = 'weak_password',
   DatabaseUnavailable = 'database_unavailable',
 }
 

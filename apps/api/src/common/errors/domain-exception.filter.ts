@@ -24,6 +24,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.TooManySignInAttempts]: HttpStatus.TOO_MANY_REQUESTS,
   [DomainErrorCode.SetupComplete]: HttpStatus.CONFLICT,
   [DomainErrorCode.SetupRequired]: HttpStatus.CONFLICT,
+  [DomainErrorCode.WeakPassword]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ApiClient } from './api-client';
 import { API_CLI, API_MAIN, REPO_ROOT, SANDBOX_MAIN, assertBuilt } from './build-output';
@@ -154,6 +154,23 @@ export class Stack {
     return { process: apiProcess, client };
   }
 
+  /**
+   * Runs the operator CLI (the built dist) against this stack's database, as a separate process with no
+   * terminal, feeding `input` on its standard input; never throws for a non-zero exit.
+   */
+  runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [API_CLI, ...args], { cwd: REPO_ROOT, env: { ...baseEnv(), ...this.database.env, ...options.env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(options.input ?? '');
+    });
+  }
+
   /** Graceful stop (SIGTERM), as a deploy would do. */
   async stopApi(): Promise<void> {
     await this.apiProcess?.stop();
@@ -218,6 +235,12 @@ export class ApiInstance {
     await this.process.stop();
     await this.api.close();
   }
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
 }
 
 /** Only what node needs plus a fixed secret: nothing from the developer's own Goalpost environment leaks in. */

@@ -8,6 +8,8 @@ const ACTIONS: Record<string, string> = {
   'delivery.resend': 'Re-sent deliveries',
   'resend-job.start': 'Re-sent all matching deliveries',
   'admin.setup': 'Created the admin account',
+  'admin.password-change': 'Changed the admin password',
+  'admin.password-reset': 'Reset the admin password from the command line',
   'session.sign-in': 'Signed in',
   'session.sign-out': 'Signed out',
 };

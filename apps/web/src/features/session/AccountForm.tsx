@@ -4,7 +4,9 @@ import { FormField } from '../../components/FormField';
 import { InlineError } from '../../components/QueryStates';
 import { useSignIn } from './hooks';
 
-const MIN_PASSWORD = 10;
+export const MIN_PASSWORD = 10;
+/** The server also refuses common and easily guessed passwords, and says why under the field. */
+export const PASSWORD_HINT = `At least ${MIN_PASSWORD} characters, and not a common or easily guessed password: a few unrelated words work well.`;
 
 /** Sign in, or — on first run — create the one admin account. */
 interface AccountFormProps {
@@ -44,12 +46,7 @@ export function AccountForm({ mode, onDone }: AccountFormProps) {
       <FormField id={`${id}-email`} label="Email address" error={fieldError('email')}>
         {(control) => <input {...control} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </FormField>
-      <FormField
-        id={`${id}-password`}
-        label="Password"
-        hint={mode === 'setup' ? `At least ${MIN_PASSWORD} characters.` : undefined}
-        error={fieldError('password')}
-      >
+      <FormField id={`${id}-password`} label="Password" hint={mode === 'setup' ? PASSWORD_HINT : undefined} error={fieldError('password')}>
         {(control) => (
           <input
             {...control}

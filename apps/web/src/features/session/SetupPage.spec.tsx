@@ -41,6 +41,24 @@ describe('SetupPage', () => {
     expect(router.state.location.pathname).toBe('/settings');
   });
 
+  it("shows the server's reason under the password field when it refuses a common password", async () => {
+    const reason = 'password: too easy to guess. This is a commonly used password. Add more words that are less common.';
+    const { requests } = mockFetch({
+      'GET /api/admin/session': () => json({ setupRequired: true, user: null, csrfToken: null }),
+      'POST /api/admin/setup': () => json({ statusCode: 400, error: 'weak_password', message: reason, fields: [{ field: 'password', message: reason }] }, 400),
+    });
+    renderSetup();
+    await userEvent.type(await screen.findByLabelText('Email address'), 'owner@shop.example');
+    await userEvent.type(screen.getByLabelText('Password'), 'password123');
+    await userEvent.type(screen.getByLabelText('Repeat password'), 'password123');
+    await userEvent.click(screen.getByRole('button', { name: 'Create admin account' }));
+    const password = screen.getByLabelText('Password');
+    await waitFor(() => expect(password.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Too easy to guess. This is a commonly used password. Add more words that are less common.')).toBeTruthy();
+    expect(password.getAttribute('aria-describedby')).toMatch(/-error/);
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
   it('sends a signed-in admin who opens the address later to the overview', async () => {
     mockFetch({ 'GET /api/admin/session': () => json(signedIn) });
     const router = renderSetup();

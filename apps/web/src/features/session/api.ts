@@ -1,4 +1,4 @@
-import type { SessionResponse, SignInRequest } from '@goalpost/contracts';
+import type { ChangePasswordRequest, SessionResponse, SignInRequest } from '@goalpost/contracts';
 import { api } from '../../api/client';
 
 export const getSession = (signal?: AbortSignal) => api.get<SessionResponse>('/api/admin/session', undefined, signal);
@@ -10,3 +10,6 @@ export const signIn = (body: SignInRequest) => api.post<SessionResponse>('/api/a
 
 // 204 No Content: the request resolves to undefined.
 export const signOut = () => api.delete<undefined>('/api/admin/session');
+
+/** 204 No Content; every other session of the account ends, this one stays. */
+export const changePassword = (body: ChangePasswordRequest) => api.post<undefined>('/api/admin/password', body);

@@ -1,6 +1,6 @@
 import type { SignInRequest } from '@goalpost/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createAdminAccount, getSession, signIn, signOut } from './api';
+import { changePassword, createAdminAccount, getSession, signIn, signOut } from './api';
 import { sessionKeys } from './keys';
 
 export const sessionQuery = () =>
@@ -33,3 +33,6 @@ export function useSignOut() {
     },
   });
 }
+
+/** Nothing cached changes: this session stays signed in with the same CSRF token. */
+export const useChangePassword = () => useMutation({ mutationFn: changePassword });
