@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
+import { applyBodyRules } from './common/body-rules';
 import { fastifyTrustProxy } from './config/trust-proxy';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await app.register(fastifyCookie);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
   if (dashboardRoot) await serveDashboard(app, dashboardRoot);
+  applyBodyRules(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   timeRequests(app);

@@ -24,6 +24,8 @@ describe('parseFaultSpec', () => {
     expect(parsed({ hang: 'after-record' }).hang).toBe('after-record');
     expect(parsed({ reset: true }).reset).toBe(true);
     expect(parsed({ latencyMs: 0 }).latencyMs).toBe(0);
+    expect(parsed({ echoKey: true })).toEqual({ echoKey: true, errorRate: 1, paths: ['register'] });
+    expect(parsed({ echoKey: true, status: 500 })).toMatchObject({ echoKey: true, status: 500 });
   });
 
   it.each([
@@ -31,6 +33,9 @@ describe('parseFaultSpec', () => {
     [[], 'body'],
     ['503', 'body'],
     [{ status: 503, colour: 'red' }, 'colour'],
+    [{ echoKey: 'yes' }, 'echoKey'],
+    [{ echoKey: false }, 'status'],
+    [{ echoKey: true, hang: 'after-record' }, 'echoKey'],
     [{ status: 99 }, 'status'],
     [{ status: 600 }, 'status'],
     [{ status: '503' }, 'status'],

@@ -12,6 +12,8 @@ export interface FaultSpec {
   reset?: boolean;
   /** Seconds, sent as Retry-After together with `status`. */
   retryAfter?: number;
+  /** The answer repeats the apikey it was sent, in its body (plain, encoded, the whole query) and in headers, as a careless upstream might. */
+  echoKey?: boolean;
   /** Faults left before the fault clears itself; absent = until cleared. */
   count?: number;
   paths: FaultPath[];
@@ -33,7 +35,7 @@ const MAX_MIX = 10;
 
 const FAULT_PATHS: readonly FaultPath[] = ['register', 'goals'];
 const HANG_MODES: readonly HangMode[] = ['before-record', 'after-record'];
-const KNOWN_FIELDS = new Set(['status', 'errorRate', 'latencyMs', 'hang', 'reset', 'retryAfter', 'count', 'paths']);
+const KNOWN_FIELDS = new Set(['status', 'errorRate', 'latencyMs', 'hang', 'reset', 'retryAfter', 'echoKey', 'count', 'paths']);
 const MAX_LATENCY_MS = 300_000;
 
 const isInt = (v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
@@ -75,6 +77,10 @@ export function parseFaultSpec(input: unknown): FaultParseResult {
     if (fault.status === undefined) return fail('retryAfter', 'is only sent with status');
     fault.retryAfter = raw.retryAfter;
   }
+  if (raw.echoKey !== undefined) {
+    if (typeof raw.echoKey !== 'boolean') return fail('echoKey', 'must be a boolean');
+    if (raw.echoKey) fault.echoKey = true;
+  }
   if (raw.count !== undefined) {
     if (!isInt(raw.count, 1)) return fail('count', 'must be a positive integer');
     fault.count = raw.count;
@@ -90,9 +96,10 @@ export function parseFaultSpec(input: unknown): FaultParseResult {
   // One request can only end one way; silently picking one would hide a mistake in the test setup.
   const outcomes = (['status', 'hang', 'reset'] as const).filter((key) => fault[key] !== undefined);
   if (outcomes.length > 1) return fail(outcomes[1], `cannot be combined with ${outcomes[0]}`);
-  if (outcomes.length === 0 && fault.latencyMs === undefined) {
-    return fail('status', 'a fault needs one of status, latencyMs, hang or reset');
+  if (outcomes.length === 0 && fault.latencyMs === undefined && !fault.echoKey) {
+    return fail('status', 'a fault needs one of status, latencyMs, hang, reset or echoKey');
   }
+  if (fault.echoKey && (fault.hang !== undefined || fault.reset)) return fail('echoKey', 'needs an answer: cannot be combined with hang or reset');
   return { ok: true, fault };
 }
 

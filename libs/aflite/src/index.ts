@@ -20,7 +20,19 @@ export {
   type AfliteRequest,
   type RegisterGoalInput,
 } from './request';
-export { redactRequest, redactUrl, maskSecret, scrubSecret, type RedactedRequest } from './redact';
+export { redactRequest, redactUrl, redactText, maskSecret, scrubSecret, type RedactedRequest } from './redact';
+export {
+  redactAnswer,
+  redactResponse,
+  redactFailure,
+  keptHeaders,
+  KEPT_RESPONSE_HEADERS,
+  MAX_BODY_LENGTH,
+  MAX_HEADER_LENGTH,
+  type AfliteAnswer,
+  type RawAfliteAnswer,
+  type RawAfliteResponse,
+} from './redact-answer';
 export { parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after';
 export { describeNetworkError, isSentBeforeFailure, type NetworkFailure } from './network-error';
 export { classifyRegisterGoal, type AfliteResponse, type Classification, type DeliveryOutcome, type RegisterGoalResult } from './classify';

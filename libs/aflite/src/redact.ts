@@ -1,5 +1,6 @@
 import { AfliteParam } from './constants';
 import type { AfliteMethod, AfliteRequest } from './request';
+import { secretPatternSource, secretPrefixAtEndSource } from './secret-pattern';
 
 export interface RedactedRequest {
   method: AfliteMethod;
@@ -18,13 +19,46 @@ export function maskSecret(secret: string): string {
   return secret.length >= MIN_LENGTH_TO_HINT ? `${MASK}${secret.slice(-4)}` : MASK;
 }
 
-/** Removes every plain, percent-encoded or form-encoded copy of a secret from free text. */
-export function scrubSecret(text: string, secret: string): string {
-  if (secret.length < MIN_LENGTH_TO_SCRUB) return text;
-  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
-  let out = text;
-  for (const form of forms) out = out.split(form).join(maskSecret(secret));
+/** Removes every copy of a secret from free text, however it was encoded (see secret-pattern.ts). */
+export function scrubSecret(text: string, secret: string, options: { truncated?: boolean } = {}): string {
+  if (secret.length < MIN_LENGTH_TO_SCRUB || text === '') return text;
+  const patterns = patternsFor(secret);
+  const mask = maskSecret(secret);
+  let out = text.replace(patterns.whole, () => mask);
+  // A text cut off mid-copy ends with the start of the secret: that part goes too.
+  if (options.truncated) out = out.replace(patterns.prefixAtEnd, MASK);
   return out;
+}
+
+/**
+ * Text that came from Aflite (a body, a header, an error message), made fit to store, log and show:
+ * every copy of the key scrubbed, and the value of any `apikey=` / `"apikey": "…"` in it masked, whichever
+ * key it holds. `truncated`: the text was cut off, so a copy cut in half at its end is removed too.
+ */
+export function redactText(text: string, secret: string, options: { truncated?: boolean } = {}): string {
+  const masked = text.replace(API_KEY_IN_TEXT, (_match, name: string, separator: string, value: string) => {
+    if (value === '' || value.startsWith(MASK)) return `${name}${separator}${value}`;
+    return `${name}${separator}${secret !== '' && safeDecode(value) === secret ? maskSecret(secret) : MASK}`;
+  });
+  return scrubSecret(masked, secret, options);
+}
+
+// `apikey=VALUE` (a query string or form body echoed back) and `"apikey": "VALUE"` (JSON).
+const API_KEY_IN_TEXT = new RegExp(`\\b(${AfliteParam.apiKey})(=|"\\s*:\\s*")([^&\\s"'<>#]*)`, 'gi');
+
+// A copy cut to fewer characters than this at the end of a truncated text tells nothing about the key.
+const MIN_PARTIAL_TO_SCRUB = 3;
+const cache = new Map<string, { whole: RegExp; prefixAtEnd: RegExp }>();
+
+function patternsFor(secret: string): { whole: RegExp; prefixAtEnd: RegExp } {
+  let patterns = cache.get(secret);
+  if (!patterns) {
+    patterns = { whole: new RegExp(secretPatternSource(secret), 'g'), prefixAtEnd: new RegExp(secretPrefixAtEndSource(secret, MIN_PARTIAL_TO_SCRUB)) };
+    // One key is in use at a time; a few entries cover a key being changed.
+    if (cache.size >= 4) cache.clear();
+    cache.set(secret, patterns);
+  }
+  return patterns;
 }
 
 /** The request as it may be stored and shown: the API key masked in the URL and the parameters. */

@@ -24,7 +24,12 @@ describe('dashboard time (Europe/London)', () => {
     expect(parseDashboardTime('2024-07-01')).toBe(Date.parse('2024-06-30T23:00:00Z'));
     expect(parseDashboardTime('2024-07-01T10:15')).toBe(Date.parse('2024-07-01T09:15:00Z'));
     expect(parseDashboardTime('2024-07-01T10:15:30.250')).toBe(Date.parse('2024-07-01T09:15:30.250Z'));
-    for (const bad of ['yesterday', '2024-02-30', '2024-07-01T25:00', '2024-7-1', '1719792000000', '2024-07-01T10:00:00Q']) {
+    expect(parseDashboardTime('2024-02-29T23:59:59.999Z')).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
+    const rubbish = ['yesterday', '2024-02-30', '2024-07-01T25:00', '2024-7-1', '1719792000000', '2024-07-01T10:00:00Q'];
+    // A day, hour or offset that does not exist is refused, not rolled over into the next month or day.
+    const impossible = ['2024-02-30T10:00:00Z', '2023-02-29T00:00+01:00', '2024-04-31T00:00:00Z', '2024-13-01T00:00:00Z', '2024-07-01T24:00:00Z'];
+    impossible.push('2024-07-01T10:60Z', '2024-07-01T10:00:00+24:00', '2024-07-01T10:00:00+01:60');
+    for (const bad of [...rubbish, ...impossible]) {
       expect(parseDashboardTime(bad), bad).toBeNull();
     }
   });

@@ -60,20 +60,29 @@ export function startOfZonedDay(t: number, daysBack = 0, timeZone = DASHBOARD_TI
 }
 
 const ZONED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?$/;
+const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))$/i;
 
 /**
  * Reads a filter date: with an offset or Z it is that instant; a bare date or date-time (what a date
- * picker sends) is wall-clock time in the dashboard's zone. Null when it is not a date.
+ * picker sends) is wall-clock time in the dashboard's zone. Null when it is not a date, including a day
+ * the month does not have (2024-02-30 is refused, not read as 1 March).
  */
 export function parseDashboardTime(text: string, timeZone = DASHBOARD_TIME_ZONE): number | null {
   const local = ZONED.exec(text);
   if (local) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = local;
-    const t = zonedToUtc(+y, +mo, +d, +h, +mi, +s, +ms.padEnd(3, '0'), timeZone);
-    const check = new Date(Date.UTC(+y, +mo - 1, +d));
-    return check.getUTCMonth() === +mo - 1 && check.getUTCDate() === +d && +h < 24 && +mi < 60 && +s < 60 ? t : null;
+    if (!isRealTime(+y, +mo, +d, +h, +mi, +s)) return null;
+    return zonedToUtc(+y, +mo, +d, +h, +mi, +s, +ms.padEnd(3, '0'), timeZone);
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return null;
+  const zoned = WITH_OFFSET.exec(text);
+  if (!zoned) return null;
+  const [, y, mo, d, h, mi, s = '0', offsetH = '0', offsetM = '0'] = zoned;
+  if (!isRealTime(+y, +mo, +d, +h, +mi, +s) || +offsetH > 23 || +offsetM > 59) return null;
   const t = Date.parse(text);
   return Number.isNaN(t) ? null : t;
+}
+
+function isRealTime(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { WholeNumberFromText } from './text.validators';
 
-/** `:id` in an admin route: a positive whole number, or a 400 that says so. */
+/** `:id` in an admin route: a positive whole number in decimal digits, or a 400 that says so. */
 export class IdParamDto {
   @ApiProperty({ example: 1 })
-  @Type(() => Number)
+  @WholeNumberFromText()
   @IsInt({ message: 'id must be a whole number' })
   @Min(1, { message: 'id must be at least 1' })
   @Max(2_147_483_647, { message: 'id is too large' })

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { WholeNumberFromText } from './text.validators';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -10,7 +10,7 @@ export function PageLimit(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, maximum: 200 }),
     IsOptional(),
-    Type(() => Number),
+    WholeNumberFromText(),
     IsInt({ message: 'limit must be a whole number' }),
     Min(1, { message: 'limit must be at least 1' }),
     Max(200, { message: 'limit must be at most 200' }),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { redactRequest, scrubSecret, type AfliteRequest } from '@goalpost/aflite';
+import { redactRequest, type AfliteRequest } from '@goalpost/aflite';
 import type { AttemptKind, AttemptTrigger } from '@goalpost/contracts';
 import { AfliteClient, type AfliteCallResult } from './aflite-client';
 import type { NewAttempt } from './delivery.repository';
@@ -40,19 +40,19 @@ export function describeAttempt(req: AfliteRequest, meta: CallMeta, startedAt: n
   };
 }
 
-/** One call to Aflite whose in-flight attempt is already committed, described (key scrubbed) when it returns. */
+/** One call to Aflite whose in-flight attempt is already committed, described when it returns (the client has redacted the answer). */
 @Injectable()
 export class AfliteCall {
   constructor(private readonly client: AfliteClient) {}
 
-  async send(req: AfliteRequest, apiKey: string, attemptId: number): Promise<RecordedCall> {
+  async send(req: AfliteRequest, attemptId: number): Promise<RecordedCall> {
     const result = await this.client.call(req);
     const answer: AnswerColumns =
       'response' in result
         ? {
             statusCode: result.response.status,
             responseHeaders: JSON.stringify(result.response.headers),
-            responseBody: scrubSecret(result.response.body, apiKey),
+            responseBody: result.response.body,
             durationMs: result.durationMs,
           }
         : { errorCode: result.error.code, durationMs: result.durationMs };

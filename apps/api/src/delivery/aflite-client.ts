@@ -1,16 +1,15 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { describeNetworkError, type AfliteRequest, type AfliteResponse, type NetworkFailure } from '@goalpost/aflite';
+import { describeNetworkError, MAX_BODY_LENGTH, redactAnswer, type AfliteAnswer, type AfliteRequest, type RawAfliteAnswer } from '@goalpost/aflite';
 import { Agent, request } from 'undici';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { afliteTimeouts } from './aflite-timeouts';
 
-export type AfliteCallResult = ({ response: AfliteResponse } | { error: NetworkFailure }) & { durationMs: number };
+/** Aflite's answer with the API key redacted (libs/aflite redactAnswer): nothing else of the call leaves this client. */
+export type AfliteCallResult = AfliteAnswer & { durationMs: number };
 
-/** Response headers worth keeping with an attempt. */
-const KEPT_HEADERS = ['content-type', 'content-length', 'retry-after', 'date', 'server', 'location', 'x-request-id'];
-/** Aflite's answers are short; anything longer is cut to keep attempts small. */
-const MAX_BODY = 16_384;
+/** Aflite's answers are short; reading stops a little past what is kept (UTF-8 may take up to 4 bytes a character). */
+const MAX_BODY_BYTES = MAX_BODY_LENGTH * 4;
 
 /** Every call to Aflite goes through one keep-alive pool with bounded connect, header and body timeouts. */
 @Injectable()
@@ -29,21 +28,21 @@ export class AfliteClient implements OnModuleDestroy {
     });
   }
 
+  /** Every text of the answer (body, headers, error message) is redacted before it is returned. */
   async call(req: AfliteRequest): Promise<AfliteCallResult> {
     const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
+    const raw = await this.exchange(req);
+    return { ...redactAnswer(raw, req), durationMs: Math.round(performance.now() - started) };
+  }
+
+  private async exchange(req: AfliteRequest): Promise<RawAfliteAnswer> {
     try {
       const res = await request(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: this.agent });
-      const body = await readLimited(res.body);
-      const headers: Record<string, string> = {};
-      for (const name of KEPT_HEADERS) {
-        const value = res.headers[name];
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      return { response: { status: res.statusCode, headers, body }, durationMs: elapsed() };
+      const { text, truncated } = await readLimited(res.body);
+      return { response: { status: res.statusCode, headers: res.headers, body: text, truncated } };
     } catch (error) {
       // Unknown failures count as "sent": a needless reconcile is cheap, a duplicate goal is not.
-      return { error: describeNetworkError(error, true), durationMs: elapsed() };
+      return { error: describeNetworkError(error, true) };
     }
   }
 
@@ -52,16 +51,17 @@ export class AfliteClient implements OnModuleDestroy {
   }
 }
 
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<{ text: string; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     chunks.push(chunk);
     size += chunk.length;
-    if (size >= MAX_BODY) {
+    if (size > MAX_BODY_BYTES) {
       body.destroy();
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, MAX_BODY).toString('utf8');
+  const truncated = size > MAX_BODY_BYTES;
+  return { text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'), truncated };
 }

@@ -1,6 +1,8 @@
+import { keptHeaders } from '@goalpost/aflite';
 import type { DeliveryAttemptResponse } from '@goalpost/contracts';
 import type { DeliveryAttemptEntity } from './delivery-attempt.entity';
 
+/** Answers are redacted before they are stored; the header allow-list is applied again for rows stored before it existed. */
 export function toAttemptResponse(a: DeliveryAttemptEntity): DeliveryAttemptResponse {
   return {
     id: a.id,
@@ -10,7 +12,7 @@ export function toAttemptResponse(a: DeliveryAttemptEntity): DeliveryAttemptResp
     url: a.url,
     params: JSON.parse(a.params) as Record<string, string>,
     statusCode: a.statusCode,
-    responseHeaders: a.responseHeaders ? (JSON.parse(a.responseHeaders) as Record<string, string>) : {},
+    responseHeaders: a.responseHeaders ? keptHeaders(JSON.parse(a.responseHeaders) as Record<string, string>, '') : {},
     responseBody: a.responseBody,
     errorCode: a.errorCode,
     outcome: a.outcome,

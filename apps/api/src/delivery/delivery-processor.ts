@@ -30,7 +30,6 @@ export class DeliveryProcessor {
       if (written === 'lease-lost') this.finish.leaseLost(item, 'the delivery was not postponed');
       return { upstream: 'none' };
     }
-    const apiKey = settings.afliteApiKey;
     const on = <A extends CallAnswer>(answer: A): DecideInput & { answer: A } => ({
       answer,
       attemptsUsed: delivery.attemptCount,
@@ -40,7 +39,7 @@ export class DeliveryProcessor {
       jitter: Math.random(),
     });
 
-    const sent = await this.send.run(first, apiKey, conversion.mref);
+    const sent = await this.send.run(first, conversion.mref);
     const decision = decide(on(sent.answer));
     if (decision.next === 'finish') {
       await this.finish.run(item, sent, decision);
@@ -53,7 +52,7 @@ export class DeliveryProcessor {
       // The goals feed did answer: that much is known about Aflite.
       return { upstream: 'up' };
     }
-    const resent = await this.send.run(send, apiKey, conversion.mref);
+    const resent = await this.send.run(send, conversion.mref);
     const outcome = decide(on(resent.answer));
     await this.finish.run(item, resent, outcome);
     return outcome.upstream;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { buildHelpRequest, redactRequest, scrubSecret } from '@goalpost/aflite';
+import { buildHelpRequest, redactRequest } from '@goalpost/aflite';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 import { SettingsService } from '../settings/settings.service';
 import { AfliteClient } from './aflite-client';
@@ -28,6 +28,6 @@ export class HelpProxy {
     const result = await this.client.call(req);
     const request = redactRequest(req);
     if ('error' in result) return { status: 502, body: `ERROR: Aflite could not be reached (${result.error.code})`, request };
-    return { status: result.response.status, body: scrubSecret(result.response.body, s.afliteApiKey), request };
+    return { status: result.response.status, body: result.response.body, request };
   }
 }

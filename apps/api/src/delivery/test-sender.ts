@@ -42,7 +42,7 @@ export class TestSender {
       settings.afliteMethod,
     );
     const inFlight = describeAttempt(req, { conversionId: conversion.id, kind: 'send', trigger: 'test' }, Date.now());
-    const { attemptId, result, answer } = await this.call.send(req, settings.afliteApiKey, await this.repo.recordAttempt(inFlight));
+    const { attemptId, result, answer } = await this.call.send(req, await this.repo.recordAttempt(inFlight));
     const verdict = classifySend(result, conversion.mref);
     const delivered = verdict.outcome === 'delivered';
     await this.repo.closeAttempt(conversion.id, {

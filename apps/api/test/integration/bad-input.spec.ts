@@ -1,5 +1,6 @@
 import type { ApiErrorBody, ConversionResponse } from '@goalpost/contracts';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { AdminClient } from './harness/admin-client';
 import { CLICK_COOKIE, type ApiClient } from './harness/api-client';
 import { describeEachDialect } from './harness/dialects';
 import type { HttpResponse } from './harness/http';
@@ -39,6 +40,9 @@ const dropInPost = (form: Record<string, string | string[]>) => (api: ApiClient)
   api.send('/data/register/goal', { form: { apikey: api.ingestKey, ...form } });
 
 const valid = { goalId: GOAL_ID, mref: MREF, clickSessionID: CS };
+/** Well inside the 64 KB body limit, far deeper than any real body. */
+const NESTED = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+const NESTED_OBJECT = `${'{"a":'.repeat(5_000)}{}${'}'.repeat(5_000)}`;
 const dropIn = { goalid: GOAL_ID, mref: MREF, clickSessionID: CS, value: '10.00' };
 const click = { clickSource: 'aflite', clickSessionID: CS };
 
@@ -114,16 +118,149 @@ const CASES: BadRequest[] = [
   { name: 'drop-in POST with goalid twice', send: dropInPost({ ...dropIn, goalid: [GOAL_ID, '6'] }), status: 400, field: 'goalid' },
   { name: 'drop-in POST with markup in clickSessionID', send: dropInPost({ ...dropIn, clickSessionID: '"><img>' }), status: 400, field: 'clickSessionID' },
   { name: 'drop-in POST with a negative value', send: dropInPost({ ...dropIn, value: '-3.00' }), status: 400, field: 'value' },
+  { name: 'conversion nested 10,000 levels deep', send: conversionRaw(NESTED, 'application/json'), status: 400, field: 'body' },
+  { name: 'conversion object nested 5,000 levels deep', send: conversionRaw(NESTED_OBJECT, 'application/json'), status: 400, field: 'body' },
+  {
+    name: 'snippet click nested 10,000 levels deep',
+    send: (api) => api.send('/t/clicks', { body: NESTED, headers: { 'content-type': 'application/json' } }),
+    status: 400,
+    field: 'body',
+  },
+  { name: 'conversion sent as text/plain JSON', send: conversionRaw(JSON.stringify(valid), 'text/plain'), status: 415, field: 'content-type' },
+  {
+    name: 'snippet click sent as text/plain JSON',
+    send: (api) => api.send('/t/clicks', { body: JSON.stringify(click), headers: { 'content-type': 'text/plain' } }),
+    status: 415,
+    field: 'content-type',
+  },
 ];
+
+/** An admin request (signed in, with the CSRF token) and what its 4xx must name. */
+interface BadAdminRequest {
+  name: string;
+  send(admin: AdminClient): Promise<HttpResponse>;
+  status: number;
+  field: string;
+}
+
+const adminJson =
+  (path: string, body: unknown, method: 'POST' | 'PATCH' = 'POST') =>
+  (admin: AdminClient) =>
+    admin.send(path, { method, json: body });
+const adminRaw =
+  (path: string, body: string, contentType: string, method: 'POST' | 'PATCH' = 'POST') =>
+  (admin: AdminClient) =>
+    admin.send(path, { method, body, headers: { 'content-type': contentType } });
+const adminGet = (path: string) => (admin: AdminClient) => admin.get(path);
+
+const ADMIN_CASES: BadAdminRequest[] = [
+  { name: 'settings nested 10,000 levels deep', send: adminRaw('/api/admin/settings', NESTED, 'application/json', 'PATCH'), status: 400, field: 'body' },
+  { name: 'goal nested 10,000 levels deep', send: adminRaw('/api/admin/goals', NESTED, 'application/json'), status: 400, field: 'body' },
+  { name: 'resend job nested 10,000 levels deep', send: adminRaw('/api/admin/deliveries/resend-jobs', NESTED, 'application/json'), status: 400, field: 'body' },
+  { name: 'goal with a NUL in its name', send: adminJson('/api/admin/goals', { afliteGoalId: '77', name: 'Sale\u0000' }), status: 400, field: 'name' },
+  {
+    name: 'goal with a line break in its name',
+    send: adminJson('/api/admin/goals', { afliteGoalId: '78', name: 'Sale\nSign-up' }),
+    status: 400,
+    field: 'name',
+  },
+  { name: 'goal renamed with an escape character', send: adminJson('/api/admin/goals/1', { name: 'Sale\u001b[31m' }, 'PATCH'), status: 400, field: 'name' },
+  { name: 'ingest key with a NUL in its name', send: adminJson('/api/admin/ingest-keys', { name: 'Checkout\u0000' }), status: 400, field: 'name' },
+  { name: 'ingest key with a DEL in its name', send: adminJson('/api/admin/ingest-keys', { name: 'Checkout\u007f' }), status: 400, field: 'name' },
+  {
+    name: 'settings with a NUL in the API key',
+    send: adminJson('/api/admin/settings', { afliteApiKey: 'key\u0000' }, 'PATCH'),
+    status: 400,
+    field: 'afliteApiKey',
+  },
+  {
+    name: 'settings with a lone surrogate in the API key',
+    send: adminJson('/api/admin/settings', { afliteApiKey: 'key\ud800' }, 'PATCH'),
+    status: 400,
+    field: 'afliteApiKey',
+  },
+  { name: 'delivery id 0x10', send: adminGet('/api/admin/deliveries/0x10'), status: 400, field: 'id' },
+  { name: 'delivery id 1e1', send: adminGet('/api/admin/deliveries/1e1'), status: 400, field: 'id' },
+  { name: 'resend job id 0x1', send: adminGet('/api/admin/deliveries/resend-jobs/0x1'), status: 400, field: 'id' },
+  { name: 'history limit 0x10', send: adminGet('/api/admin/deliveries?limit=0x10'), status: 400, field: 'limit' },
+  { name: 'history limit " 5"', send: adminGet('/api/admin/deliveries?limit=%205'), status: 400, field: 'limit' },
+  { name: 'audit cursor 0x10', send: adminGet('/api/admin/audit?cursor=0x10'), status: 400, field: 'cursor' },
+  { name: 'history from 2024-02-30', send: adminGet('/api/admin/deliveries?from=2024-02-30'), status: 400, field: 'from' },
+  { name: 'history to 2024-02-30T10:00:00Z', send: adminGet('/api/admin/deliveries?to=2024-02-30T10:00:00Z'), status: 400, field: 'to' },
+  {
+    name: 'history from 2023-02-29T00:00+01:00',
+    send: adminGet(`/api/admin/deliveries?from=${encodeURIComponent('2023-02-29T00:00+01:00')}`),
+    status: 400,
+    field: 'from',
+  },
+  { name: 'CSV export to 2024-13-01T00:00:00Z', send: adminGet('/api/admin/deliveries/export.csv?to=2024-13-01T00:00:00Z'), status: 400, field: 'to' },
+  {
+    name: 'recent clicks since 2024-04-31T00:00:00Z',
+    send: adminGet('/api/admin/test-tracking/clicks?since=2024-04-31T00:00:00Z'),
+    status: 400,
+    field: 'since',
+  },
+  { name: 'resend job with filter []', send: adminJson('/api/admin/deliveries/resend-jobs', { filter: [] }), status: 400, field: 'filter' },
+  { name: 'resend job preview with filter [{}]', send: adminJson('/api/admin/deliveries/resend-jobs/preview', { filter: [{}] }), status: 400, field: 'filter' },
+  { name: 'resend job with filter "failed"', send: adminJson('/api/admin/deliveries/resend-jobs', { filter: 'failed' }), status: 400, field: 'filter' },
+  {
+    name: 'goal sent as text/plain JSON',
+    send: adminRaw('/api/admin/goals', JSON.stringify({ afliteGoalId: '79', name: 'Sale' }), 'text/plain'),
+    status: 415,
+    field: 'content-type',
+  },
+  {
+    name: 'sign-in with a lone surrogate in the email',
+    send: (admin) => admin.send('/api/admin/session', { json: { email: 'owner\ud800@shop.example', password: 'x' } }),
+    status: 400,
+    field: 'email',
+  },
+];
+
+function expectNamed(res: HttpResponse, status: number, field: string): void {
+  expect(res.status, res.text).toBe(status);
+  const body = res.json<ApiErrorBody>();
+  expect(body.statusCode).toBe(status);
+  const named = body.fields?.some((f) => f.field === field) || body.message.toLowerCase().includes(field.toLowerCase());
+  expect(named, `"${field}" is not named in ${res.text}`).toBe(true);
+}
 
 describeEachDialect('bad input gets a 4xx naming the field', (ctx) => {
   it.each(CASES)('$name → $status naming $field', async ({ send, status, field }) => {
-    const res = await send(ctx.stack.api);
-    expect(res.status, res.text).toBe(status);
-    const body = res.json<ApiErrorBody>();
-    expect(body.statusCode).toBe(status);
-    const named = body.fields?.some((f) => f.field === field) || body.message.toLowerCase().includes(field.toLowerCase());
-    expect(named, `"${field}" is not named in ${res.text}`).toBe(true);
+    expectNamed(await send(ctx.stack.api), status, field);
+  });
+
+  it('says why a nested body or a text/plain body is refused', async () => {
+    const nested = await conversionRaw(NESTED, 'application/json')(ctx.stack.api);
+    expect(nested.json<ApiErrorBody>().message).toMatch(/^body: nested too deeply/);
+    const plain = await conversionRaw(JSON.stringify(valid), 'text/plain')(ctx.stack.api);
+    expect(plain.json<ApiErrorBody>().message).toMatch(/^content-type: .*application\/json/);
+  });
+
+  it('refuses first-run setup with a lone surrogate in the email, naming email (setup stays open)', async () => {
+    const url = ctx.stack.api.url;
+    const res = await ctx.stack.api.send('/api/admin/setup', { json: { email: 'owner\ud800@shop.example', password: 'correct horse battery' } });
+    expectNamed(res, 400, 'email');
+    const session = await ctx.stack.api.get('/api/admin/session');
+    expect(session.json<{ setupRequired: boolean }>(), url).toMatchObject({ setupRequired: true });
+  });
+
+  let admin: AdminClient | undefined;
+  const signedIn = async () => (admin ??= await AdminClient.setUp(ctx.stack.api.url));
+  afterAll(() => admin?.close());
+
+  it.each(ADMIN_CASES)('admin: $name → $status naming $field', async ({ send, status, field }) => {
+    expectNamed(await send(await signedIn()), status, field);
+  });
+
+  it('admin: the goal the bad renames were aimed at is unchanged, and no bad goal or key was created', async () => {
+    const client = await signedIn();
+    const goals = (await client.ok('/api/admin/goals')).json<{ afliteGoalId: string; name: string }[] | { items: { afliteGoalId: string; name: string }[] }>();
+    const list = Array.isArray(goals) ? goals : goals.items;
+    expect(list.map((g) => g.afliteGoalId).sort()).toEqual([GOAL_ID]);
+    expect(list[0].name).toBe('Sale');
+    const keys = (await client.ok('/api/admin/ingest-keys')).text;
+    expect(keys).not.toContain('Checkout');
   });
 
   it('refuses register-goal by any method Aflite does not take, recording nothing', async () => {

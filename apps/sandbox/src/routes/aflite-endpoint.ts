@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AfliteParam } from '@goalpost/aflite';
 import type { FaultPath } from '../faults';
 import { mergeParams, rawParams } from '../params';
 import type { GoalMethod, RequestCounters, SandboxState } from '../state';
@@ -62,7 +63,11 @@ export function serveAfliteEndpoint(app: FastifyInstance, state: SandboxState, e
       if (fault?.hang === 'before-record') return hang(state, reply);
       if (fault?.status !== undefined) {
         if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
-        return reply.code(fault.status).type(TEXT_PLAIN).send(`ERROR: injected ${fault.status}`);
+        const body = `ERROR: injected ${fault.status}`;
+        return reply
+          .code(fault.status)
+          .type(TEXT_PLAIN)
+          .send(fault.echoKey ? echoKey(reply, params, body) : body);
       }
 
       const answer = endpoint.answer(params, method);
@@ -70,9 +75,26 @@ export function serveAfliteEndpoint(app: FastifyInstance, state: SandboxState, e
       return reply
         .code(answer.status)
         .type(answer.contentType ?? TEXT_PLAIN)
-        .send(answer.body);
+        .send(fault?.echoKey ? echoKey(reply, params, answer.body) : answer.body);
     },
   });
+}
+
+/**
+ * The `echoKey` fault: the apikey received, repeated in headers (Server, X-Request-Id, Location, Set-Cookie, a
+ * debug header) and after the body, as is, percent-encoded, JSON- and entity-escaped, and inside the query it came in.
+ */
+function echoKey(reply: FastifyReply, params: Record<string, string>, body: string): string {
+  const key = params[AfliteParam.apiKey] ?? '';
+  const query = new URLSearchParams(params).toString();
+  reply
+    .header('server', `aflite-sandbox (key ${key})`)
+    .header('x-request-id', `req-${encodeURIComponent(key)}`)
+    .header('x-debug-apikey', key)
+    .header('set-cookie', `last_key=${encodeURIComponent(key)}`);
+  if (reply.statusCode >= 300 && reply.statusCode < 400) reply.header('location', `/data/register/goal?${query}`);
+  const escaped = key.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return `${body}\n(request: ${query}; apikey=${key}; key ${encodeURIComponent(key)}; json {"apikey":${JSON.stringify(key)}}; html ${escaped})`;
 }
 
 function pickHeaders(request: FastifyRequest): { 'user-agent'?: string; 'content-type'?: string } {

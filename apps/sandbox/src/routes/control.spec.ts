@@ -82,6 +82,22 @@ describe('/_sandbox controls', () => {
       expect(report.requests.register).toBe(1);
     });
 
+    it('echoes the apikey it was sent in the body and headers with echoKey', async () => {
+      await putFault({ echoKey: true, status: 302, count: 1 });
+      const redirect = await registerGet(sandbox, goalParams());
+      expect(redirect.statusCode).toBe(302);
+      expect(redirect.headers.location).toContain('apikey=test-key');
+      expect(redirect.headers['x-request-id']).toBe('req-test-key');
+      expect(redirect.headers.server).toContain('test-key');
+      expect(redirect.body).toMatch(/^ERROR: injected 302\n\(request: apikey=test-key&/);
+      await putFault({ echoKey: true, count: 1 });
+      const accepted = await registerGet(sandbox, goalParams());
+      expect(accepted.statusCode).toBe(200);
+      expect(accepted.body).toMatch(/^OK goal registered mref=ORDER-1\n.*"apikey":"test-key"/);
+      expect(accepted.headers.location).toBeUndefined();
+      expect(sandbox.state.report().goals).toHaveLength(1);
+    });
+
     it('can inject a 200 with an error body', async () => {
       await putFault({ status: 200 });
       const res = await registerGet(sandbox, goalParams());

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { PageLimit } from '../../common/page-query.dto';
+import { WholeNumberFromText } from '../../common/text.validators';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumberFromText()
   @IsInt({ message: 'cursor must be the nextCursor of a previous page' })
   @Min(1, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: number;

@@ -1,15 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { isEmail, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { isPlainText } from '../../common/text.validators';
 
 const normalizeEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** isEmail throws (URIError) on an unpaired surrogate: such text is refused before it is asked. */
+const IsEmailAddress = () =>
+  ValidateBy(
+    { name: 'isEmailAddress', validator: { validate: (value: unknown) => typeof value === 'string' && isPlainText(value) && isEmail(value) } },
+    { message: 'email must be an email address' },
+  );
 
 export class SignInDto {
   @ApiProperty({ example: 'owner@shop.example' })
   @Transform(normalizeEmail)
   @IsString({ message: 'email must be an email address' })
   @MaxLength(254, { message: 'email must be at most 254 characters' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ format: 'password' })

@@ -71,7 +71,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
 /** Body problems the framework reports without saying which part of the request is at fault. */
 const BODY_MESSAGES: Record<number, string> = {
-  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'content-type: send application/json or application/x-www-form-urlencoded',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'content-type: not accepted; send the body as application/json or application/x-www-form-urlencoded',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'body: larger than the 64 KB limit',
 };
 
@@ -81,6 +81,8 @@ function fastifyClientError(exception: unknown): ApiErrorBody | null {
   const status = (exception as { statusCode?: unknown }).statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) return null;
   const message = (exception as { message?: unknown }).message;
+  const known = BODY_MESSAGES[status];
+  if (known) return { statusCode: status, error: httpCode(status), message: known };
   return { statusCode: status, error: httpCode(status), message: typeof message === 'string' ? `body: ${message}` : 'Bad request' };
 }
 

@@ -7,7 +7,7 @@ import type { PlannedCall, PlannedSend } from './plan-first-call';
 /** What the goals feed says about one mref. */
 export type FeedCheck = { result: 'held' } | { result: 'not-held' } | { result: 'failed'; reason: string };
 
-/** Aflite's answer to one call, read by libs/aflite's classifiers. */
+/** Aflite's answer to one call (key already redacted by the client), read by libs/aflite's classifiers. */
 export type CallAnswer = SendAnswer | { kind: 'reconcile'; feed: FeedCheck };
 export type SendAnswer = { kind: 'send'; verdict: Classification };
 
@@ -24,10 +24,10 @@ type Recorded<C extends PlannedCall> = C & { attemptId: number };
 export class SendStage {
   constructor(private readonly call: AfliteCall) {}
 
-  run(call: Recorded<PlannedSend>, apiKey: string, merchantRef: string): Promise<SentCall<SendAnswer>>;
-  run(call: Recorded<PlannedCall>, apiKey: string, merchantRef: string): Promise<SentCall>;
-  async run(call: Recorded<PlannedCall>, apiKey: string, merchantRef: string): Promise<SentCall> {
-    const { attemptId, result, answer } = await this.call.send(call.req, apiKey, call.attemptId);
+  run(call: Recorded<PlannedSend>, merchantRef: string): Promise<SentCall<SendAnswer>>;
+  run(call: Recorded<PlannedCall>, merchantRef: string): Promise<SentCall>;
+  async run(call: Recorded<PlannedCall>, merchantRef: string): Promise<SentCall> {
+    const { attemptId, result, answer } = await this.call.send(call.req, call.attemptId);
     return { attemptId, columns: answer, answer: readAnswer(call.kind, result, merchantRef) };
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { GoalRequest } from '@goalpost/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PlainText } from '../../common/text.validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -17,6 +18,7 @@ export class CreateGoalDto implements GoalRequest {
   @IsString({ message: 'name must be text' })
   @MinLength(1, { message: 'name is required' })
   @MaxLength(120, { message: 'name must be at most 120 characters' })
+  @PlainText()
   name: string;
 
   @ApiPropertyOptional({ example: '10.00', nullable: true, description: 'Used when a conversion has no value' })

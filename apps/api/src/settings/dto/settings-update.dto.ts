@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { SettingsUpdate } from '@goalpost/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import { PlainText } from '../../common/text.validators';
 import { isHostname, isHostPattern, isHttpBaseUrl, isOriginPattern, IsListOf } from './settings-validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,6 +16,7 @@ export class SettingsUpdateDto implements SettingsUpdate {
   @IsString({ message: 'afliteApiKey must be text' })
   @MaxLength(256, { message: 'afliteApiKey must be at most 256 characters' })
   @Matches(/^\S*$/, { message: 'afliteApiKey must not contain spaces' })
+  @PlainText()
   afliteApiKey?: string;
 
   @ApiPropertyOptional({ nullable: true, example: '1001' })
@@ -28,6 +30,7 @@ export class SettingsUpdateDto implements SettingsUpdate {
   @IfPresent()
   @Transform(trim)
   @IsString({ message: 'afliteBaseUrl must be an http(s) URL such as http://aflite.co.uk' })
+  @PlainText()
   @ValidateBy(
     { name: 'isHttpBaseUrl', validator: { validate: (v: unknown) => typeof v === 'string' && isHttpBaseUrl(v) } },
     { message: 'afliteBaseUrl must be an http(s) URL such as http://aflite.co.uk (no query, no credentials)' },

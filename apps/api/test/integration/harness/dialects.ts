@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
-import { Stack } from './stack';
+import { Stack, type StackOptions } from './stack';
 import { POSTGRES_SKIPPED, POSTGRES_URL, type Dialect } from './test-database';
 
 /** SQLite always; PostgreSQL when a server is given. */
@@ -15,13 +15,13 @@ export interface SuiteContext {
  * sandbox is reset (faults cleared) and the api is the base one again if a test ran it with other settings;
  * when a test fails, what the processes printed meanwhile is shown.
  */
-export function describeEachDialect(title: string, suite: (ctx: SuiteContext, dialect: Dialect) => void): void {
+export function describeEachDialect(title: string, suite: (ctx: SuiteContext, dialect: Dialect) => void, options: StackOptions = {}): void {
   describe.each(DIALECTS)(`${title} (%s)`, (dialect) => {
     let stack: Stack | undefined;
     const ctx = context(() => stack);
 
     beforeAll(async () => {
-      stack = await Stack.start(dialect);
+      stack = await Stack.start(dialect, options);
     }, 120_000);
 
     afterAll(async () => {

@@ -11,8 +11,14 @@ import { waitFor } from './wait-for';
 
 const run = promisify(execFile);
 
-/** What the sandbox accepts, and so what Goalpost must send upstream. */
+/** What the sandbox accepts, and so what Goalpost must send upstream (a suite may start its stack with another). */
 export const AFLITE_API_KEY = 'it-aflite-key';
+
+export interface StackOptions {
+  dataDir?: string;
+  /** The Aflite API key both the sandbox and the api are given. */
+  afliteApiKey?: string;
+}
 export const AFLITE_MID = '4242';
 /** The goal every suite has, created with the CLI as a merchant would. */
 export const GOAL_ID = '5';
@@ -60,9 +66,11 @@ export class Stack {
     readonly sandbox: SandboxClient,
     readonly ingestKey: string,
     private readonly apiPort: number,
+    readonly afliteApiKey: string,
   ) {}
 
-  static async start(dialect: Dialect, options: { dataDir?: string } = {}): Promise<Stack> {
+  static async start(dialect: Dialect, options: StackOptions = {}): Promise<Stack> {
+    const afliteApiKey = options.afliteApiKey ?? AFLITE_API_KEY;
     assertBuilt();
     const database = await TestDatabase.create(dialect, options);
     const log = new OutputLog();
@@ -70,7 +78,7 @@ export class Stack {
       'sandbox',
       SANDBOX_MAIN,
       [],
-      { ...baseEnv(), SANDBOX_PORT: '0', SANDBOX_API_KEY: AFLITE_API_KEY, SANDBOX_MID: AFLITE_MID },
+      { ...baseEnv(), SANDBOX_PORT: '0', SANDBOX_API_KEY: afliteApiKey, SANDBOX_MID: AFLITE_MID },
       log,
     );
     try {
@@ -79,7 +87,7 @@ export class Stack {
         setUpWithCli(database),
         freePort(),
       ]);
-      const stack = new Stack(dialect, log, database, sandboxProcess, new SandboxClient(listening[1]), ingestKey, apiPort);
+      const stack = new Stack(dialect, log, database, sandboxProcess, new SandboxClient(listening[1]), ingestKey, apiPort, afliteApiKey);
       await stack.useApi();
       return stack;
     } catch (error) {
@@ -202,7 +210,7 @@ export class Stack {
       PORT: String(this.apiPort),
       HOST: '127.0.0.1',
       AFLITE_BASE_URL: this.sandbox.url,
-      AFLITE_API_KEY,
+      AFLITE_API_KEY: this.afliteApiKey,
       AFLITE_MID,
       ALLOWED_ORIGINS: ALLOWED_ORIGIN,
       REDIRECT_HOSTS: REDIRECT_HOST,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -45,6 +45,27 @@ export class TestDatabase {
   /** The variables that point Goalpost (server or CLI) at this database. */
   get env(): Record<string, string> {
     return { DATA_DIR: this.dataDir, ...(this.databaseUrl ? { DATABASE_URL: this.databaseUrl } : {}) };
+  }
+
+  /**
+   * Everything the database holds, as text to search: every file in the data directory (SQLite's database,
+   * journal and WAL, read byte for byte), or for PostgreSQL every row of every table as JSON.
+   */
+  async contents(): Promise<string> {
+    if (!this.databaseUrl) {
+      const files = await readdir(this.dataDir, { recursive: true, withFileTypes: true });
+      const texts = await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(join(f.parentPath, f.name), 'latin1')));
+      return texts.join('\n');
+    }
+    return withClient(this.databaseUrl, async (client) => {
+      const tables = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+      const rows: string[] = [];
+      for (const { name } of tables.rows) {
+        const result = await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`);
+        rows.push(...result.rows.map((r) => `${name}: ${r.row}`));
+      }
+      return rows.join('\n');
+    });
   }
 
   async destroy(): Promise<void> {

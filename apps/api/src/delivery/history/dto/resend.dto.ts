@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ResendRequest, StartResendJobRequest } from '@goalpost/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
 import { DeliveryFilterDto } from './delivery-filter.dto';
 
 export const MAX_RESEND_IDS = 500;
@@ -24,6 +24,7 @@ export class ResendDto implements ResendRequest {
 export class StartResendJobDto implements StartResendJobRequest {
   @ApiProperty({ type: DeliveryFilterDto })
   @IsDefined({ message: 'filter is required (use {} for everything)' })
+  @IsObject({ message: 'filter must be an object such as {} (everything) or {"status":"failed"}' })
   @ValidateNested()
   @Type(() => DeliveryFilterDto)
   filter: DeliveryFilterDto;
