@@ -21,7 +21,11 @@ describe('loadConfig', () => {
       { DATABASE_URL: 'postgres://u@h/db', GOALPOST_SECRET: 's', AFLITE_METHOD: 'get', ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
       dir(),
     );
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@h/db', timeouts: { connectMs: 5000, statementMs: 15000, idleInTransactionMs: 10000 } });
+    expect(config.database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@h/db',
+      timeouts: { connectMs: 5000, statementMs: 15000, idleInTransactionMs: 10000 },
+    });
     expect(config.seed.afliteMethod).toBe('GET');
     expect(config.seed.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
   });

@@ -33,7 +33,11 @@ describe('unavailableReason', () => {
       new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') }),
       'Connection terminated due to connection timeout',
     ],
-    ['a refused connection inside its cause', new Error('could not connect', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }), 'ECONNREFUSED'],
+    [
+      'a refused connection inside its cause',
+      new Error('could not connect', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+      'ECONNREFUSED',
+    ],
     [
       'every address refused (AggregateError)',
       new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], 'all failed'),

@@ -45,7 +45,13 @@ function reasonOf(error: unknown, depth: number): string | null {
   // TypeORM gives a connection that errored back to the pool at once: the transaction's next statement finds it gone.
   if (error instanceof QueryRunnerAlreadyReleasedError) return 'connection lost mid-transaction';
   if (typeof error !== 'object' || error === null || depth > 4) return null;
-  const { code, message, driverError, cause, errors } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const { code, message, driverError, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string') {
     if (SQLITE_STORAGE.test(code)) return code;
     if (PG_UNAVAILABLE.test(code) || CONNECTION_LOST.test(code)) return code;

@@ -41,7 +41,10 @@ async function scratchPostgres(server: string): Promise<ScratchDatabase> {
   await onServer(`CREATE DATABASE "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { config: { dialect: 'postgres', url: url.toString(), timeouts: DEFAULT_POSTGRES_TIMEOUTS }, drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    config: { dialect: 'postgres', url: url.toString(), timeouts: DEFAULT_POSTGRES_TIMEOUTS },
+    drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 const describeColumn = (c: Pick<TableColumn, 'type' | 'length' | 'isNullable' | 'isPrimary' | 'isGenerated' | 'isUnique' | 'default'>) =>

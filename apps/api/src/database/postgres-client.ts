@@ -20,9 +20,8 @@ const READ_TIMEOUT = 'Query read timeout';
  */
 export class ClosingOnTimeoutClient extends Client {
   // pg's query() has a dozen overloads; this forwards every one of them unchanged.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment
     const result: unknown = (super.query as (...a: unknown[]) => unknown).apply(this, args);
     if (result instanceof Promise) {
       result.catch((error: unknown) => {

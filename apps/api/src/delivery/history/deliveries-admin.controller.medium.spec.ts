@@ -175,7 +175,9 @@ describe('delivery history', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=/);
     const lines = res.body.split('\r\n');
-    expect(lines[0]).toBe('id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error,last_outcome');
+    expect(lines[0]).toBe(
+      'id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error,last_outcome',
+    );
     expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",10.99,pending,false,`);
     expect(lines[2]).toContain(`,"'+44,7700",10.99,failed,false,"click-+44,7700",explicit,api,0,,"said ""no""\nthen closed",`);
     // The quoted line break keeps the record whole: header, two records, and the final CRLF.

@@ -142,9 +142,7 @@ export class DeliverySearchRepository {
     });
   }
 
-  private async attemptStats(
-    ids: number[],
-  ): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null; lastOutcome: AttemptOutcome }>> {
+  private async attemptStats(ids: number[]): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null; lastOutcome: AttemptOutcome }>> {
     const params = new SqlParams(this.db.dialect);
     const list = ids.map((id) => params.add(id)).join(', ');
     const rows = await this.db.query<{ conversion_id: number; n: number | string; last_at: number | string; reason: string | null; outcome: AttemptOutcome }>(
@@ -155,8 +153,6 @@ export class DeliverySearchRepository {
        JOIN "delivery_attempts" a ON a."id" = s."last_id"`,
       params.values,
     );
-    return new Map(
-      rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason, lastOutcome: r.outcome }]),
-    );
+    return new Map(rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason, lastOutcome: r.outcome }]));
   }
 }
