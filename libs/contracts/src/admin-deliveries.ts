@@ -1,6 +1,6 @@
 import type { ClickResponse } from './clicks';
 import type { ConversionResponse, ConversionStatus } from './conversions';
-import type { DeliveryAttemptResponse } from './deliveries';
+import type { AttemptOutcome, DeliveryAttemptResponse } from './deliveries';
 
 /**
  * GET /api/admin/deliveries — query string of DeliveryFilter plus `cursor` and `limit` (default 50, max 200).
@@ -23,6 +23,8 @@ export interface DeliveryFilter {
 export interface DeliveryListItem extends ConversionResponse {
   attemptCount: number;
   lastAttemptAt: string | null;
+  /** Outcome of the latest attempt (e.g. `interrupted`), null before the first. */
+  lastAttemptOutcome: AttemptOutcome | null;
   lastError: string | null;
   nextAttemptAt: string | null;
 }
@@ -91,5 +93,6 @@ export interface ResendJobResponse {
   error: string | null;
 }
 
-/** GET /api/admin/deliveries/export.csv — same query as the list (no cursor); text/csv. */
-export type DeliveryCsvColumns = 'id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error';
+/** GET /api/admin/deliveries/export.csv — same query as the list (no cursor); text/csv. `last_outcome`: the latest attempt's outcome. */
+export type DeliveryCsvColumns =
+  'id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error,last_outcome';

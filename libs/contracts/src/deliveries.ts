@@ -6,9 +6,11 @@ export type AttemptKind = 'send' | 'reconcile';
 
 /**
  * delivered · retry (will be tried again) · failed · ambiguous (sent, no answer) ·
- * reconciled (Aflite already held the mref) · not-found (feed lookup: Aflite has no such mref) · in-flight (no outcome recorded: the process stopped mid-send).
+ * reconciled (Aflite already held the mref) · not-found (feed lookup: Aflite has no such mref) ·
+ * in-flight (the call is under way, or its caller stopped and nobody has claimed the delivery since) ·
+ * interrupted (no outcome was ever recorded: its caller died or lost the database mid-call, and a new claim took the delivery over).
  */
-export type AttemptOutcome = 'delivered' | 'retry' | 'failed' | 'ambiguous' | 'reconciled' | 'not-found' | 'in-flight';
+export type AttemptOutcome = 'delivered' | 'retry' | 'failed' | 'ambiguous' | 'reconciled' | 'not-found' | 'in-flight' | 'interrupted';
 
 export interface DeliveryAttemptResponse {
   id: number;

@@ -21,9 +21,25 @@ describe('loadConfig', () => {
       { DATABASE_URL: 'postgres://u@h/db', GOALPOST_SECRET: 's', AFLITE_METHOD: 'get', ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
       dir(),
     );
-    expect(config.database).toEqual({ dialect: 'postgres', url: 'postgres://u@h/db' });
+    expect(config.database).toEqual({
+      dialect: 'postgres',
+      url: 'postgres://u@h/db',
+      timeouts: { connectMs: 5000, statementMs: 15000, idleInTransactionMs: 10000 },
+    });
     expect(config.seed.afliteMethod).toBe('GET');
     expect(config.seed.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('reads the PostgreSQL timeouts; 0 lifts the statement and idle-in-transaction limits, never the connect one', () => {
+    const env = { DATABASE_URL: 'postgres://u@h/db', GOALPOST_SECRET: 's' };
+    const config = loadConfig(
+      { ...env, DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '0', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' },
+      dir(),
+    );
+    expect(config.database).toMatchObject({ timeouts: { connectMs: 2000, statementMs: 0, idleInTransactionMs: 0 } });
+    expect(() => loadConfig({ ...env, DATABASE_CONNECT_TIMEOUT_MS: '0' }, dir())).toThrow(/DATABASE_CONNECT_TIMEOUT_MS: must be an integer >= 1/);
+    expect(() => loadConfig({ ...env, DATABASE_STATEMENT_TIMEOUT_MS: '-5' }, dir())).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS: must be an integer >= 0/);
+    expect(() => loadConfig({ ...env, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 'soon' }, dir())).toThrow(/DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS/);
   });
 
   it('names every bad variable in one message', () => {

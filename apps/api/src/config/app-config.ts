@@ -5,7 +5,20 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { CALLS_PER_DELIVERY, LEASE_MARGIN_MS, longestCallMs, shortestLeaseMs } from '../delivery/aflite-timeouts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
-export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+/** How long PostgreSQL may take before a request is refused with 503 instead of hanging (0: no limit). */
+export interface PostgresTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One statement; enforced by the server, and by the client too when the server does not answer at all. */
+  statementMs: number;
+  /** A transaction left open without a statement (its holder stalled or vanished): the server ends the session and its locks. */
+  idleInTransactionMs: number;
+}
+
+/** Long enough for any statement Goalpost runs on a healthy server, short enough that a merchant's server is told 503 rather than left waiting. */
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 5_000, statementMs: 15_000, idleInTransactionMs: 10_000 };
+
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; timeouts: PostgresTimeouts };
 
 export interface AppConfig {
   port: number;
@@ -81,6 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       HOST: str({ default: '0.0.0.0' }),
       DATA_DIR: str({ default: 'data' }),
       DATABASE_URL: databaseUrl({ default: undefined }),
+      DATABASE_CONNECT_TIMEOUT_MS: num({ default: DEFAULT_POSTGRES_TIMEOUTS.connectMs }),
+      DATABASE_STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_POSTGRES_TIMEOUTS.statementMs }),
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs }),
       GOALPOST_SECRET: str({ default: undefined }),
       PUBLIC_URL: url({ default: undefined }),
       TRUST_PROXY: trustProxy({ default: { kind: 'none' } }),
@@ -140,6 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   })) {
     positive(name, value);
   }
+  positive('DATABASE_CONNECT_TIMEOUT_MS', e.DATABASE_CONNECT_TIMEOUT_MS);
+  positive('DATABASE_STATEMENT_TIMEOUT_MS', e.DATABASE_STATEMENT_TIMEOUT_MS, 0);
+  positive('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, 0);
+  const timeouts: PostgresTimeouts = {
+    connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
   if (e.CIRCUIT_MAX_COOLDOWN_MS < e.CIRCUIT_COOLDOWN_MS) {
     throw new Error('Invalid configuration:\n  CIRCUIT_MAX_COOLDOWN_MS: must be at least CIRCUIT_COOLDOWN_MS');
   }
@@ -153,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     host: e.HOST,
     dataDir,
-    database: databaseFrom(e.DATABASE_URL, dataDir, cwd),
+    database: databaseFrom(e.DATABASE_URL, dataDir, cwd, timeouts),
     secret: e.GOALPOST_SECRET ?? loadOrCreateSecret(dataDir),
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     trustProxy: e.TRUST_PROXY,
@@ -200,9 +224,9 @@ function leaseOutlastsCalls(leaseMs: number, timeoutMs: number): void {
   );
 }
 
-function databaseFrom(databaseUrl: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+function databaseFrom(databaseUrl: string | undefined, dataDir: string, cwd: string, timeouts: PostgresTimeouts): DatabaseConfig {
   if (!databaseUrl) return { dialect: 'sqlite', path: join(dataDir, 'goalpost.sqlite') };
-  if (/^postgres(ql)?:/i.test(databaseUrl)) return { dialect: 'postgres', url: databaseUrl };
+  if (/^postgres(ql)?:/i.test(databaseUrl)) return { dialect: 'postgres', url: databaseUrl, timeouts };
   const path = databaseUrl.replace(/^(sqlite|file):(\/\/)?/i, '');
   return { dialect: 'sqlite', path: isAbsolute(path) ? path : resolve(cwd, path) };
 }

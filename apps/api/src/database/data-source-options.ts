@@ -5,6 +5,7 @@ import * as sqlite3 from 'sqlite3';
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { MIGRATIONS } from './migrations';
+import { postgresPoolOptions } from './postgres-client';
 
 // int8 columns hold epoch milliseconds and counts, all well inside Number's exact range.
 pgTypes.setTypeParser(pgTypes.builtins.INT8, (value) => Number(value));
@@ -24,9 +25,10 @@ export function dataSourceOptions(db: DatabaseConfig, entities: EntityList): Dat
   const common = { entities, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.dialect === 'postgres') {
     // Room for the delivery worker's concurrent sends, two overlapping ingest batches per writer, and reads.
-    return { ...common, type: 'postgres', url: db.url, extra: { max: 20 } };
+    return { ...common, type: 'postgres', url: db.url, extra: { max: 20, ...postgresPoolOptions(db.timeouts) } };
   }
   mkdirSync(dirname(db.path), { recursive: true });
+  // SQLite has no connection to lose: a write waits at most busyTimeout for another process's lock, then fails SQLITE_BUSY (a 503).
   return {
     ...common,
     type: 'sqlite',

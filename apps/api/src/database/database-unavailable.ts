@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
 
 /** Seconds a client is told to wait before retrying a write the database could not take. */
@@ -21,18 +22,36 @@ export class DatabaseUnavailableError extends DomainError {
 
 /** SQLite result codes that mean the storage, not the statement, failed. */
 const SQLITE_STORAGE = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED|NOMEM|PROTOCOL)\b/;
-/** PostgreSQL SQLSTATE classes 08 (connection), 53 (insufficient resources), 57P (shutdown), 25006 (read-only). */
-const PG_UNAVAILABLE = /^(08|53|57P)|^25006$/;
-/** What node-postgres and sockets report when the server is gone or unreachable. */
-const CONNECTION_LOST = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN)$/;
+/**
+ * PostgreSQL SQLSTATEs that mean the server, not the statement, failed: class 08 (connection exception),
+ * 53 (insufficient resources), 57P (admin/crash shutdown, cannot connect now), 57014 (canceled: the
+ * statement timeout), 25006 (read-only transaction, e.g. a standby), 25P03 (idle-in-transaction timeout).
+ */
+const PG_UNAVAILABLE = /^(08[0-9A-Z]{3}|53[0-9A-Z]{3}|57P0[1-5]|57014|25006|25P03)$/;
+/** What node-postgres and sockets report when the server is gone, unreachable or not answering. */
+const CONNECTION_LOST =
+  /^(ECONNREFUSED|ECONNRESET|ECONNABORTED|EPIPE|ETIMEDOUT|EHOSTUNREACH|EHOSTDOWN|ENETUNREACH|ENETDOWN|ENOTFOUND|EAI_AGAIN|ERR_SOCKET_CLOSED|ERR_STREAM_DESTROYED)$/;
 const CONNECTION_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection|the database system is (starting up|shutting down)|Query read timeout/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|terminating connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|Query read timeout|canceling statement due to statement timeout/i;
 
 /** The reason when `error` is a database-unavailable condition, else null (a real bug or a bad statement). */
 export function unavailableReason(error: unknown): string | null {
+  return reasonOf(error, 0);
+}
+
+/** Errors nest: TypeORM's QueryFailedError holds the driver's error, pg-pool's connect timeout its cause, Node's AggregateError its attempts. */
+function reasonOf(error: unknown, depth: number): string | null {
   if (error instanceof DatabaseUnavailableError) return error.reason;
-  if (typeof error !== 'object' || error === null) return null;
-  const { code, message, driverError } = error as { code?: unknown; message?: unknown; driverError?: unknown };
+  // TypeORM gives a connection that errored back to the pool at once: the transaction's next statement finds it gone.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return 'connection lost mid-transaction';
+  if (typeof error !== 'object' || error === null || depth > 4) return null;
+  const { code, message, driverError, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string') {
     if (SQLITE_STORAGE.test(code)) return code;
     if (PG_UNAVAILABLE.test(code) || CONNECTION_LOST.test(code)) return code;
@@ -42,8 +61,11 @@ export function unavailableReason(error: unknown): string | null {
     if (sqlite && SQLITE_STORAGE.test(sqlite[0])) return sqlite[0];
     if (CONNECTION_MESSAGES.test(message)) return message.slice(0, 200);
   }
-  // TypeORM wraps driver errors in QueryFailedError with the original as driverError.
-  if (driverError && driverError !== error) return unavailableReason(driverError);
+  for (const inner of [driverError, cause, ...(Array.isArray(errors) ? errors : [])]) {
+    if (inner === undefined || inner === error) continue;
+    const reason = reasonOf(inner, depth + 1);
+    if (reason !== null) return reason;
+  }
   return null;
 }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, TableColumn, type EntityMetadata, type Table } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseConfig } from '../config/app-config';
+import { DEFAULT_POSTGRES_TIMEOUTS, type DatabaseConfig } from '../config/app-config';
 // eslint-disable-next-line import-x/no-restricted-paths -- this spec compares the app's entities with the migrations
 import { ENTITIES } from '../entities';
 import { dataSourceOptions } from './data-source-options';
@@ -41,7 +41,10 @@ async function scratchPostgres(server: string): Promise<ScratchDatabase> {
   await onServer(`CREATE DATABASE "${name}"`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { config: { dialect: 'postgres', url: url.toString() }, drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    config: { dialect: 'postgres', url: url.toString(), timeouts: DEFAULT_POSTGRES_TIMEOUTS },
+    drop: () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }
 
 const describeColumn = (c: Pick<TableColumn, 'type' | 'length' | 'isNullable' | 'isPrimary' | 'isGenerated' | 'isUnique' | 'default'>) =>

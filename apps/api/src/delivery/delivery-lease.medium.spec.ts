@@ -8,7 +8,7 @@ import type { GoalEntity } from '../goals/goal.entity';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings.types';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
-import { DeliveryRepository } from './delivery.repository';
+import { DeliveryRepository, INTERRUPTED_REASON } from './delivery.repository';
 import { leaseOwnerId } from './lease-owner';
 import { ClaimStage, type PlannedDelivery } from './stages/claim';
 import { decide } from './stages/decide';
@@ -115,6 +115,38 @@ describe('deliveries under a lease', () => {
     const mine = await claimNew(ME);
     expect(await repo.postpone(mine.lease, Date.now() + 30_000, 'not configured')).toBe('written');
     expect((await rows(mine)).delivery).toMatchObject({ leaseOwner: null, lastError: 'not configured' });
+  });
+
+  it('closes the attempt a dead claimer left in flight as interrupted, in the claim that takes the delivery over', async () => {
+    const item = await claimNew(ME);
+    // ME dies mid-send: nothing closes its attempt, and its lease runs out.
+    await t.app.get(Db).write((m) => m.update(DeliveryEntity, { id: item.delivery.id }, { leaseUntil: Date.now() - 1 }));
+
+    const again = await t.app.get(ClaimStage).run({ owner: OTHER, now: Date.now(), limit: 100, leaseMs: 60_000, settings: SETTINGS });
+    const taken = again.find((c) => c.delivery.id === item.delivery.id);
+    expect(taken?.first?.attempt.kind).toBe('reconcile');
+    const after = await rows(item);
+    expect(after.delivery.leaseOwner).toBe(OTHER);
+    expect(after.attempts.map((a) => [a.id, a.kind, a.outcome])).toEqual([
+      [item.first.attemptId, 'send', 'interrupted'],
+      [taken?.first?.attemptId, 'reconcile', 'in-flight'],
+    ]);
+    expect(after.attempts[0].reason).toBe(INTERRUPTED_REASON);
+  });
+
+  it('gives back the leases its owner holds but does not use, and no other', async () => {
+    const repo = t.app.get(DeliveryRepository);
+    const busy = await claimNew(ME);
+    const idle = await claimNew(ME);
+    const theirs = await claimNew(OTHER);
+
+    expect(await repo.releaseIdle(ME, [busy.delivery.id])).toBeGreaterThanOrEqual(1);
+    expect((await rows(busy)).delivery).toMatchObject({ leaseOwner: ME });
+    expect((await rows(idle)).delivery).toMatchObject({ leaseOwner: null, leaseUntil: null, needsReconcile: true });
+    expect((await rows(theirs)).delivery).toMatchObject({ leaseOwner: OTHER });
+    // Due at once again: the next claim takes it, without waiting for the lease it had.
+    const next = await t.app.get(ClaimStage).run({ owner: ME, now: Date.now(), limit: 100, leaseMs: 60_000, settings: SETTINGS });
+    expect(next.map((c) => c.delivery.id)).toContain(idle.delivery.id);
   });
 
   it('claims under the owner id of an instance with a 200-character host name', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AttemptOutcome, ConversionStatus } from '@goalpost/contracts';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, Not } from 'typeorm';
 import { ConversionEntity } from '../conversions/conversion.entity';
 import { Db } from '../database/db.service';
 import { GroupCommit } from '../database/group-commit';
@@ -48,6 +48,10 @@ export interface AttemptClose {
 export interface DeliveryOutcome extends AttemptClose {
   delivery: DeliveryChange;
 }
+
+/** Why an attempt still in flight when its delivery is claimed again was closed without Aflite's answer. */
+export const INTERRUPTED_REASON =
+  'No outcome was recorded: the instance making this call stopped, or lost its database, before it could store the answer. Taken over by a new claim.';
 
 /** A claimed delivery as its claimer knows it: every write under the claim matches the owner as well as the id. */
 export interface Lease {
@@ -108,7 +112,10 @@ export class DeliveryRepository {
     );
     if (claimed.length === 0) return [];
     const deliveries = await m.findBy(DeliveryEntity, { id: In(claimed.map((r) => r.id)) });
-    const conversions = await m.findBy(ConversionEntity, { id: In(deliveries.map((d) => d.conversionId)) });
+    const conversionIds = deliveries.map((d) => d.conversionId);
+    // An attempt still in flight belongs to a claimer that died or lost its lease: it will never record an answer.
+    await m.update(DeliveryAttemptEntity, { conversionId: In(conversionIds), outcome: 'in-flight' }, { outcome: 'interrupted', reason: INTERRUPTED_REASON });
+    const conversions = await m.findBy(ConversionEntity, { id: In(conversionIds) });
     const byId = new Map(conversions.map((c) => [c.id, c]));
     // The foreign key guarantees the conversion; a row without one could not be delivered anyway.
     return deliveries.flatMap((delivery) => {
@@ -192,6 +199,17 @@ export class DeliveryRepository {
       ),
     );
     return fenced.affected === 0 ? 'lease-lost' : 'written';
+  }
+
+  /**
+   * Gives back the leases `owner` holds on deliveries other than `busy` (those it is still processing),
+   * answering how many: after a database error they may have nothing working on them. A delivery whose
+   * send may have reached Aflite stays flagged for reconciliation, so its next claim asks Aflite first.
+   */
+  async releaseIdle(owner: string, busy: number[]): Promise<number> {
+    const where = busy.length > 0 ? { leaseOwner: owner, id: Not(In(busy)) } : { leaseOwner: owner };
+    const result = await this.db.write((m) => m.update(DeliveryEntity, where, { leaseOwner: null, leaseUntil: null, updatedAt: Date.now() }));
+    return result.affected ?? 0;
   }
 
   /** At shutdown: hand every lease this instance holds back, so another instance need not wait for expiry. */

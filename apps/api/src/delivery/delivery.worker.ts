@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { unavailableReason } from '../database/database-unavailable';
 import { CircuitBreaker, type Permit, type Ticket } from './circuit-breaker';
 import { SettingsService } from '../settings/settings.service';
 import type { Settings } from '../settings/settings.types';
@@ -26,6 +27,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private timer: NodeJS.Timeout | null = null;
   private lastTick: number | null = null;
   private readonly minClaim: number;
+  /** Deliveries being processed right now: their leases are in use, whatever happens to the database. */
+  private readonly processing = new Set<number>();
+  /** Database errors that may have left a lease with nothing working on it; a tick that can reach the database gives those back. */
+  private strandingErrors = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,9 +92,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     let nextMs = this.config.delivery.pollMs;
     try {
       this.lastTick = Date.now();
+      await this.releaseStrandedLeases();
       const free = this.config.delivery.concurrency - this.inFlight.size;
       if (free > 0 && (free >= this.minClaim || this.inFlight.size === 0)) nextMs = await this.claimUnder(this.breaker.acquire(), free);
     } catch (error) {
+      this.noteDatabaseError(error);
       this.logger.error({ err: error }, 'delivery tick failed');
     } finally {
       this.ticking = false;
@@ -125,12 +132,40 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       })
       .catch((error: unknown) => {
         this.breaker.release(ticket);
-        this.logger.error({ err: error, deliveryId: item.delivery.id }, 'delivery processing failed; the lease will expire and it will be retried');
+        const retry = this.noteDatabaseError(error) ? 'its lease is given back once the database answers' : 'the lease will expire';
+        this.logger.error({ err: error, deliveryId: item.delivery.id }, `delivery processing failed; ${retry} and it will be retried`);
       })
       .finally(() => {
+        this.processing.delete(item.delivery.id);
         this.inFlight.delete(work);
         this.wake();
       });
     this.inFlight.add(work);
+    this.processing.add(item.delivery.id);
+  }
+
+  /**
+   * A claim whose COMMIT went unanswered may have committed, and an outcome that could not be written leaves
+   * its delivery leased: either way nothing here works on it any more, and without this it would wait out
+   * the whole lease. Answers whether `error` was such a database error.
+   */
+  private noteDatabaseError(error: unknown): boolean {
+    if (unavailableReason(error) === null) return false;
+    this.strandingErrors += 1;
+    return true;
+  }
+
+  /**
+   * After a database error, gives back every lease of this instance that no delivery in progress uses, once
+   * the database answers again: one try per tick until one succeeds. Runs inside tick(), before it claims,
+   * so no claim of this instance is half-way (committed but not yet tracked) while it does.
+   */
+  private async releaseStrandedLeases(): Promise<void> {
+    const errors = this.strandingErrors;
+    if (errors === 0) return;
+    const released = await this.repo.releaseIdle(this.owner, [...this.processing]);
+    // Errors noted while this ran may have stranded more; the next tick looks again.
+    this.strandingErrors -= errors;
+    if (released > 0) this.logger.warn({ released }, 'gave back leases a database error left idle: their deliveries are retried now');
   }
 }

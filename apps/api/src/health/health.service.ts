@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { HealthResponse, UpstreamHealth } from '@goalpost/contracts';
 import { Gauge } from 'prom-client';
+import { unavailableReason } from '../database/database-unavailable';
 import { Db } from '../database/db.service';
 import { DeliveryRepository } from '../delivery/delivery.repository';
 import { DeliveryWorker } from '../delivery/delivery.worker';
@@ -9,10 +10,20 @@ import { HealthRepository } from './health.repository';
 
 const VERSION = '0.1.0';
 
+/** /health answers within about this long even when the database does not answer at all. */
+export const HEALTH_DATABASE_TIMEOUT_MS = 2_000;
+
+interface DatabaseProbe {
+  database: HealthResponse['database'];
+  pending: number;
+}
+
 @Injectable()
 export class HealthService {
   private readonly pendingGauge: Gauge;
   private readonly circuitGauge: Gauge;
+  /** The probe still running, shared by the /health calls that arrive meanwhile, so a hung database does not pile them up. */
+  private probing: Promise<DatabaseProbe> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -36,6 +47,36 @@ export class HealthService {
   }
 
   async check(): Promise<HealthResponse> {
+    const { database, pending } = await this.probeWithin(HEALTH_DATABASE_TIMEOUT_MS);
+    const upstream = await this.upstream(pending);
+    const lastTick = this.worker.lastTickAt;
+    return {
+      status: !database.ok ? 'down' : upstream.circuit !== 'closed' || !this.worker.isRunning ? 'degraded' : 'ok',
+      database,
+      worker: { running: this.worker.isRunning, lastTickAt: lastTick === null ? null : new Date(lastTick).toISOString(), pending },
+      upstream,
+      version: VERSION,
+    };
+  }
+
+  /** The database probe, or "not reachable" once `ms` pass without its answer (the probe goes on and is reused). */
+  private async probeWithin(ms: number): Promise<DatabaseProbe> {
+    const probe = (this.probing ??= this.probeDatabase().finally(() => (this.probing = null)));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<DatabaseProbe>((resolve) => {
+      timer = setTimeout(() => {
+        const error = `not reachable: no answer within ${ms} ms`;
+        resolve({ database: { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error }, pending: 0 });
+      }, ms);
+    });
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async probeDatabase(): Promise<DatabaseProbe> {
     let database: HealthResponse['database'] = { ok: true, dialect: this.db.dialect, writable: true };
     let pending = 0;
     try {
@@ -51,17 +92,11 @@ export class HealthService {
         };
       }
     } catch (error) {
-      database = { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error: error instanceof Error ? error.message : String(error) };
+      const reason = unavailableReason(error);
+      const message = error instanceof Error ? error.message : String(error);
+      database = { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error: reason ? `not reachable: ${reason}` : message };
     }
-    const upstream = await this.upstream(pending);
-    const lastTick = this.worker.lastTickAt;
-    return {
-      status: !database.ok ? 'down' : upstream.circuit !== 'closed' || !this.worker.isRunning ? 'degraded' : 'ok',
-      database,
-      worker: { running: this.worker.isRunning, lastTickAt: lastTick === null ? null : new Date(lastTick).toISOString(), pending },
-      upstream,
-      version: VERSION,
-    };
+    return { database, pending };
   }
 
   async refreshGauges(): Promise<void> {

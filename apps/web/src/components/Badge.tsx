@@ -59,7 +59,8 @@ const OUTCOME: Record<AttemptOutcome, { label: string; tone: BadgeTone }> = {
   ambiguous: { label: 'No answer', tone: 'warn' },
   reconciled: { label: 'Already at Aflite', tone: 'good' },
   'not-found': { label: 'Not at Aflite', tone: 'info' },
-  'in-flight': { label: 'Interrupted', tone: 'neutral' },
+  'in-flight': { label: 'In flight', tone: 'info' },
+  interrupted: { label: 'Interrupted', tone: 'warn' },
 };
 
 export function OutcomeBadge({ outcome, label }: { outcome: AttemptOutcome; label?: string }) {

@@ -29,6 +29,7 @@ export const delivery = (overrides: Partial<DeliveryListItem> = {}): DeliveryLis
   duplicate: false,
   attemptCount: 3,
   lastAttemptAt: '2025-03-02T12:10:00.000Z',
+  lastAttemptOutcome: 'retry',
   lastError: 'Aflite answered 500',
   nextAttemptAt: null,
   ...overrides,

@@ -175,11 +175,27 @@ describe('delivery history', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=/);
     const lines = res.body.split('\r\n');
-    expect(lines[0]).toBe('id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error');
+    expect(lines[0]).toBe(
+      'id,created_at,goal_id,goal_name,mref,value,status,test,click_session_id,attribution,source,attempts,delivered_at,last_error,last_outcome',
+    );
     expect(lines[1]).toContain(`,"'=HYPERLINK(""http://evil.example"",""click"")",10.99,pending,false,`);
-    expect(lines[2]).toContain(`,"'+44,7700",10.99,failed,false,"click-+44,7700",explicit,api,0,,"said ""no""\nthen closed"`);
+    expect(lines[2]).toContain(`,"'+44,7700",10.99,failed,false,"click-+44,7700",explicit,api,0,,"said ""no""\nthen closed",`);
     // The quoted line break keeps the record whole: header, two records, and the final CRLF.
     expect(res.body.split(/\r\n(?=\d|$)/)).toHaveLength(4);
+  });
+
+  it('shows an attempt a dead instance left unanswered as interrupted, in the detail, the list and the export', async () => {
+    const c = await seedConversion(t.app, {
+      goal: sale,
+      mref: 'INTERRUPTED-1',
+      attempts: [{ outcome: 'interrupted', reason: 'No outcome was recorded' }],
+    });
+    const detail: DeliveryDetailResponse = (await get(`/api/admin/deliveries/${c.id}`)).json();
+    expect(detail.attempts.map((a) => [a.outcome, a.reason])).toEqual([['interrupted', 'No outcome was recorded']]);
+    expect(detail.conversion).toMatchObject({ attemptCount: 1, lastAttemptOutcome: 'interrupted' });
+    const csv = await get(`/api/admin/deliveries/export.csv?q=INTERRUPTED-1`);
+    const [, line] = csv.body.split('\r\n');
+    expect(line).toMatch(/,INTERRUPTED-1,.*,1,,,interrupted$/);
   });
 
   it('refuses a bad export filter before any CSV is sent', async () => {

@@ -10,6 +10,7 @@ export function toDeliveryListItem(row: DeliveryRow): DeliveryListItem {
     ...toConversionResponse(conversion, row.goal, false),
     attemptCount: row.attemptCount,
     lastAttemptAt: toIso(row.lastAttemptAt),
+    lastAttemptOutcome: row.lastAttemptOutcome,
     // Test conversions have no outbox row: their failure reason is the attempt's.
     lastError: delivery ? delivery.lastError : conversion.status === 'failed' ? row.lastAttemptReason : null,
     nextAttemptAt: delivery?.state === 'pending' ? toIso(delivery.nextAttemptAt) : null,
@@ -32,6 +33,7 @@ export const DELIVERY_CSV_COLUMNS = [
   'attempts',
   'delivered_at',
   'last_error',
+  'last_outcome',
 ];
 
 export function deliveryCsvLine(item: DeliveryListItem): string {
@@ -50,5 +52,6 @@ export function deliveryCsvLine(item: DeliveryListItem): string {
     item.attemptCount,
     item.deliveredAt,
     item.lastError,
+    item.lastAttemptOutcome,
   ]);
 }

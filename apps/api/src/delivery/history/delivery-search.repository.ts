@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversionStatus } from '@goalpost/contracts';
+import type { AttemptOutcome, ConversionStatus } from '@goalpost/contracts';
 import { In } from 'typeorm';
 import { ConversionEntity } from '../../conversions/conversion.entity';
 import { Db } from '../../database/db.service';
@@ -27,6 +27,7 @@ export interface DeliveryRow {
   attemptCount: number;
   lastAttemptAt: number | null;
   lastAttemptReason: string | null;
+  lastAttemptOutcome: AttemptOutcome | null;
 }
 
 /**
@@ -135,22 +136,23 @@ export class DeliverySearchRepository {
           attemptCount: stat?.count ?? 0,
           lastAttemptAt: stat?.lastAt ?? null,
           lastAttemptReason: stat?.lastReason ?? null,
+          lastAttemptOutcome: stat?.lastOutcome ?? null,
         },
       ];
     });
   }
 
-  private async attemptStats(ids: number[]): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null }>> {
+  private async attemptStats(ids: number[]): Promise<Map<number, { count: number; lastAt: number; lastReason: string | null; lastOutcome: AttemptOutcome }>> {
     const params = new SqlParams(this.db.dialect);
     const list = ids.map((id) => params.add(id)).join(', ');
-    const rows = await this.db.query<{ conversion_id: number; n: number | string; last_at: number | string; reason: string | null }>(
+    const rows = await this.db.query<{ conversion_id: number; n: number | string; last_at: number | string; reason: string | null; outcome: AttemptOutcome }>(
       this.db.manager,
-      `SELECT s."conversion_id", s."n", a."started_at" AS "last_at", a."reason"
+      `SELECT s."conversion_id", s."n", a."started_at" AS "last_at", a."reason", a."outcome"
        FROM (SELECT "conversion_id", COUNT(*) AS "n", MAX("id") AS "last_id" FROM "delivery_attempts"
              WHERE "conversion_id" IN (${list}) GROUP BY "conversion_id") s
        JOIN "delivery_attempts" a ON a."id" = s."last_id"`,
       params.values,
     );
-    return new Map(rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason }]));
+    return new Map(rows.map((r) => [Number(r.conversion_id), { count: Number(r.n), lastAt: Number(r.last_at), lastReason: r.reason, lastOutcome: r.outcome }]));
   }
 }
