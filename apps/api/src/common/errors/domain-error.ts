@@ -19,6 +19,7 @@ export enum DomainErrorCode {
   SetupComplete = 'setup_complete',
   SetupRequired = 'setup_required',
   DatabaseUnavailable = 'database_unavailable',
+  ShuttingDown = 'shutting_down',
 }
 
 export class DomainError extends Error {
