@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settledBy } from './settled-by';
 
-const after = (ms: number, fail = false) =>
-  new Promise<void>((resolve, reject) => setTimeout(() => (fail ? reject(new Error('failed')) : resolve()), ms));
+const after = (ms: number, fail = false) => new Promise<void>((resolve, reject) => setTimeout(() => (fail ? reject(new Error('failed')) : resolve()), ms));
 
 describe('settledBy', () => {
   it('answers true once every promise settled before the deadline, rejections included', async () => {

@@ -95,7 +95,10 @@ export class DeliveryWorker implements OnApplicationBootstrap {
   async releaseLeases(): Promise<void> {
     const abandoned = this.inFlight.size;
     if (abandoned > 0) {
-      this.logger.warn({ deliveries: abandoned }, 'deliveries still in flight at the end of SHUTDOWN_GRACE_MS: left in flight and handed back for reconciliation');
+      this.logger.warn(
+        { deliveries: abandoned },
+        'deliveries still in flight at the end of SHUTDOWN_GRACE_MS: left in flight and handed back for reconciliation',
+      );
     }
     await settledBy([...this.inFlight], Date.now() + ABANDONED_SETTLE_MS);
     await this.repo.finishWrites();
