@@ -56,7 +56,9 @@ export class RequestGate {
   close(): void {
     if (!this.open) return;
     this.open = false;
-    this.server?.closeIdleConnections();
+    // Deferred past the event loop's poll phase: a request whose bytes have already arrived on a keep-alive
+    // socket is read first, and so refused with a 503, instead of being reset with a socket that looked idle.
+    setImmediate(() => this.server?.closeIdleConnections());
   }
 
   /** Resolves once every accepted request has been answered (or its client has gone). */
