@@ -101,7 +101,7 @@ export class DeliveryWorker implements OnApplicationBootstrap {
       );
     }
     await settledBy([...this.inFlight], Date.now() + ABANDONED_SETTLE_MS);
-    await this.repo.finishWrites();
+    await settledBy([this.repo.finishWrites()], Date.now() + ABANDONED_SETTLE_MS);
     await this.repo.releaseAll(this.owner).catch((error: unknown) => this.logger.error({ err: error }, 'could not release leases'));
   }
 
