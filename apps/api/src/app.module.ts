@@ -15,6 +15,8 @@ import { ENTITIES } from './entities';
 import { GoalsModule } from './goals/goals.module';
 import { HealthModule } from './health/health.module';
 import { IngestKeysModule } from './ingest-keys/ingest-keys.module';
+import { RequestGate } from './lifecycle/request-gate';
+import { ShutdownService } from './lifecycle/shutdown.service';
 import { MetricsModule } from './metrics/metrics.module';
 import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
@@ -48,7 +50,8 @@ export class AppModule {
         ReportsModule,
         WebModule.forRoot(options.dashboardRoot),
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+      // The shutdown lives in the root module: Nest runs its onModuleDestroy before any imported module's.
+      providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }, RequestGate, ShutdownService],
     };
   }
 }

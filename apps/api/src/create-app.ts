@@ -9,22 +9,29 @@ import { fastifyTrustProxy } from './config/trust-proxy';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
+import { RequestGate } from './lifecycle/request-gate';
 import { MetricsService } from './metrics/metrics.service';
 import { SettingsService } from './settings/settings.service';
 import { serveDashboard } from './web/serve-dashboard';
 import { DASHBOARD_ROOT } from './web/web.controller';
 
-/** Builds the whole application (used by main, the demo and the tests); call `listen` on the result. */
+/**
+ * Builds the whole application (used by main, the demo and the tests); call `listen` on the result, and
+ * `close` to stop it gracefully (ShutdownService). Signals are the caller's: main uses exitOnSignals.
+ */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
-  const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustProxy), bodyLimit: 64 * 1024, return503OnClosing: true });
+  // From the stop on, the RequestGate answers new requests 503 with Retry-After (Fastify's own 503 would come
+  // only once it closes, without one); by the time Fastify closes, the accepted requests are answered and any
+  // socket still open is destroyed rather than waited for.
+  const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustProxy), bodyLimit: 64 * 1024, return503OnClosing: false, forceCloseConnections: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
+  app.get(RequestGate).install(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
   if (dashboardRoot) await serveDashboard(app, dashboardRoot);
   applyBodyRules(app.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   timeRequests(app);
 
   const openApi = new DocumentBuilder()

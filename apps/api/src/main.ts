@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { sqliteStorageProblem } from './config/data-dir';
 import { createApp } from './create-app';
+import { exitOnSignals } from './lifecycle/exit-on-signals';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const app = await createApp(config);
+  exitOnSignals(app, config.shutdownGraceMs);
   await app.listen({ port: config.port, host: config.host });
   const where = config.publicUrl ?? `http://localhost:${config.port}`;
   new Logger('Goalpost').log(`Goalpost listening on ${where} (${config.database.dialect})`);

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ClickResponse, ClickVia } from '@goalpost/contracts';
 import { Db } from '../database/db.service';
 import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
@@ -17,7 +17,7 @@ export interface RecordClickInput {
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 @Injectable()
-export class ClicksService implements OnModuleDestroy {
+export class ClicksService {
   private readonly writer: GroupCommit<ClickHit, ClickEntity>;
 
   constructor(
@@ -49,8 +49,9 @@ export class ClicksService implements OnModuleDestroy {
     return this.clicks.findBySessionId(clickSessionId);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.writer.idle();
+  /** At shutdown (ShutdownService): commits what is queued and refuses, with a 503, anything submitted after. */
+  finishWrites(): Promise<void> {
+    return this.writer.close();
   }
 
   map(click: ClickEntity): ClickResponse {

@@ -81,4 +81,14 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ GOALPOST_SECRET: 's', TRUST_PROXY: 'my-proxy' }, dir())).toThrow(/TRUST_PROXY: must be false, a number of proxy hops/);
   });
+
+  it('reads SHUTDOWN_GRACE_MS (10 s by default) and refuses one that is not a whole number of milliseconds', () => {
+    expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ GOALPOST_SECRET: 's', SHUTDOWN_GRACE_MS: '0' }, dir()).shutdownGraceMs).toBe(0);
+    expect(loadConfig({ GOALPOST_SECRET: 's', SHUTDOWN_GRACE_MS: '2500' }, dir()).shutdownGraceMs).toBe(2_500);
+    for (const bad of ['-1', '1.5', '600001']) {
+      expect(() => loadConfig({ GOALPOST_SECRET: 's', SHUTDOWN_GRACE_MS: bad }, dir())).toThrow(/SHUTDOWN_GRACE_MS: must be an integer from 0 to 600000/);
+    }
+    expect(() => loadConfig({ GOALPOST_SECRET: 's', SHUTDOWN_GRACE_MS: 'soon' }, dir())).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });

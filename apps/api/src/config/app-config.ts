@@ -20,6 +20,10 @@ export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connectMs: 5_000, s
 
 export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; timeouts: PostgresTimeouts };
 
+/** Ten minutes: longer than any orchestrator waits before it kills the process anyway. */
+const MAX_SHUTDOWN_GRACE_MS = 600_000;
+
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -30,6 +34,11 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   logLevel: string;
   workerEnabled: boolean;
+  /**
+   * How long a stop (SIGTERM, SIGINT, app.close()) waits for requests and deliveries in flight before it
+   * closes the Aflite pool and the database anyway.
+   */
+  shutdownGraceMs: number;
   /** Rows per statement of the dashboard's long jobs: enough to be quick, few enough not to hold the write lock long. */
   chunks: {
     /** Conversions read per query while exporting the delivery history as CSV. */
@@ -102,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       TRUST_PROXY: trustProxy({ default: { kind: 'none' } }),
       LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
       GOALPOST_WORKER: bool({ default: true }),
+      SHUTDOWN_GRACE_MS: num({ default: 10_000 }),
       HISTORY_EXPORT_CHUNK: num({ default: 1_000 }),
       RESEND_JOB_CHUNK: num({ default: 500 }),
       AFLITE_BASE_URL: url({ default: undefined }),
@@ -168,6 +178,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new Error('Invalid configuration:\n  CIRCUIT_MAX_COOLDOWN_MS: must be at least CIRCUIT_COOLDOWN_MS');
   }
   leaseOutlastsCalls(e.DELIVERY_LEASE_MS, e.DELIVERY_TIMEOUT_MS);
+  if (!Number.isInteger(e.SHUTDOWN_GRACE_MS) || e.SHUTDOWN_GRACE_MS < 0 || e.SHUTDOWN_GRACE_MS > MAX_SHUTDOWN_GRACE_MS) {
+    throw new Error(`Invalid configuration:\n  SHUTDOWN_GRACE_MS: must be an integer from 0 to ${MAX_SHUTDOWN_GRACE_MS} (milliseconds)`);
+  }
 
   positive('HISTORY_EXPORT_CHUNK', e.HISTORY_EXPORT_CHUNK);
   positive('RESEND_JOB_CHUNK', e.RESEND_JOB_CHUNK);
@@ -183,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     workerEnabled: e.GOALPOST_WORKER,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     chunks: { historyExport: e.HISTORY_EXPORT_CHUNK, resendJob: e.RESEND_JOB_CHUNK },
     seed: {
       afliteBaseUrl: e.AFLITE_BASE_URL,

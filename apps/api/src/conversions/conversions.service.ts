@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { formatValue, parseValueToMinor } from '@goalpost/aflite';
 import type { ConversionResponse, ConversionSource, TraceResultResponse } from '@goalpost/contracts';
 import { ClickEntity } from '../clicks/click.entity';
@@ -29,7 +29,7 @@ export interface RecordConversionInput {
 }
 
 @Injectable()
-export class ConversionsService implements OnModuleDestroy {
+export class ConversionsService {
   private readonly writer: GroupCommit<NewConversion, WrittenConversion>;
 
   constructor(
@@ -81,8 +81,9 @@ export class ConversionsService implements OnModuleDestroy {
     return { conversion: toConversionResponse(sent, prepared.goal, false), attempt };
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.writer.idle();
+  /** At shutdown (ShutdownService): commits what is queued and refuses, with a 503, anything submitted after. */
+  finishWrites(): Promise<void> {
+    return this.writer.close();
   }
 
   private async prepare(input: RecordConversionInput): Promise<NewConversion> {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from './db.service';
 import { DatabaseUnavailableError } from './database-unavailable';
 import { GroupCommit } from './group-commit';
+import { DomainErrorCode } from '../common/errors/domain-error';
+import { ShuttingDownError } from '../common/errors/shutting-down';
 
 /** A Db whose transactions only count themselves and fail when the work throws. */
 function fakeDb() {
@@ -107,5 +109,30 @@ describe('GroupCommit', () => {
     expect(await Promise.all([1, 2, 3, 4, 5, 6].map((job) => writer.submit(job)))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(most).toBe(2);
     await writer.idle();
+  });
+
+  it('on close, commits what was queued, refuses what comes after with ShuttingDownError, and resolves although callers keep submitting', async () => {
+    const { db, transactions } = fakeDb();
+    const writer = new GroupCommit<number, number>(db, async (m, job) => {
+      // Slow enough for the traffic below to arrive while the queue drains.
+      await new Promise((r) => setTimeout(r, 20));
+      record(m, job);
+      return job;
+    });
+    const queued = [1, 2, 3].map((job) => writer.submit(job));
+    const closing = writer.close();
+    // Steady traffic that would keep an unclosed queue from ever emptying.
+    const later: Promise<unknown>[] = [];
+    const traffic = setInterval(() => later.push(writer.submit(99).catch((error: unknown) => error)), 1);
+    await closing;
+    clearInterval(traffic);
+    expect(await Promise.all(queued)).toEqual([1, 2, 3]);
+    expect(transactions.flat()).toEqual([1, 2, 3]);
+    expect(later.length).toBeGreaterThan(0);
+    const refused = await Promise.all([...later, writer.submit(4).catch((error: unknown) => error)]);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(ShuttingDownError);
+      expect(error).toMatchObject({ code: DomainErrorCode.ShuttingDown });
+    }
   });
 });

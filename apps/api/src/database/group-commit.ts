@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ShuttingDownError } from '../common/errors/shutting-down';
 import { DatabaseUnavailableError } from './database-unavailable';
 import type { Db } from './db.service';
 
@@ -33,6 +34,7 @@ export interface GroupCommitOptions<T, R> {
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
   private running = 0;
+  private closed = false;
   private readonly applyBatch?: (manager: EntityManager, jobs: T[]) => Promise<R[]>;
   private readonly maxBatch: number;
   private readonly inFlight: number;
@@ -49,16 +51,27 @@ export class GroupCommit<T, R> {
     this.priority = options.priority ?? 0;
   }
 
+  /** Rejects with ShuttingDownError (answered 503, nothing written) once the writer is closed. */
   submit(job: T): Promise<R> {
+    if (this.closed) return Promise.reject(new ShuttingDownError());
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       if (this.running < this.inFlight) void this.drain();
     });
   }
 
-  /** Resolves when everything submitted so far is committed (used at shutdown). */
+  /** Resolves when everything submitted so far is committed (or refused). */
   async idle(): Promise<void> {
     while (this.running > 0 || this.queue.length > 0) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * At shutdown: refuses every job submitted from now on and resolves once the ones already queued are
+   * committed. Without the refusal, steady traffic would keep the queue from ever emptying.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
   }
 
   private async drain(): Promise<void> {

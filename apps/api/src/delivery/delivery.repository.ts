@@ -212,6 +212,11 @@ export class DeliveryRepository {
     return result.affected ?? 0;
   }
 
+  /** At shutdown, once the worker stopped: commits the attempts and outcomes queued and refuses later ones. */
+  async finishWrites(): Promise<void> {
+    await Promise.all([this.starts.close(), this.finishes.close()]);
+  }
+
   /** At shutdown: hand every lease this instance holds back, so another instance need not wait for expiry. */
   async releaseAll(owner: string): Promise<void> {
     await this.db.write((m) => m.update(DeliveryEntity, { leaseOwner: owner }, { leaseOwner: null, leaseUntil: null }));

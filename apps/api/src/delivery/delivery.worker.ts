@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { unavailableReason } from '../database/database-unavailable';
@@ -10,17 +10,23 @@ import { DeliveryProcessor } from './delivery-processor';
 import { leaseOwnerId } from './lease-owner';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClaimStage, type PlannedDelivery } from './stages/claim';
+import { settledBy } from '../common/settled-by';
+
+/** After Aflite's pool is closed, deliveries still running fail at once; this is how long they get to settle. */
+const ABANDONED_SETTLE_MS = 1_000;
 
 /**
  * Claims due deliveries with a lease and processes up to `concurrency` at once. Woken at once when a
  * conversion is committed, otherwise it polls. Holds everything while the circuit is open.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class DeliveryWorker implements OnApplicationBootstrap {
   readonly owner = leaseOwnerId();
   readonly breaker: CircuitBreaker;
   private readonly logger = new Logger('DeliveryWorker');
   private readonly inFlight = new Set<Promise<void>>();
+  /** Ticks running now, a claim among them: a stop waits for them, so no claim is cut off by the pools closing. */
+  private readonly ticks = new Set<Promise<void>>();
   private running = false;
   private ticking = false;
   private wakeRequested = false;
@@ -70,10 +76,37 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     else this.schedule(0);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Shutdown, first step: claims nothing more from now on; resolves once a claim in progress has finished. */
+  async stopClaiming(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
-    await Promise.allSettled([...this.inFlight]);
+    this.timer = null;
+    await Promise.allSettled([...this.ticks]);
+  }
+
+  /** Shutdown: waits for the deliveries in flight until `deadline` (epoch ms); answers how many are still running. */
+  async drain(deadline: number): Promise<number> {
+    await this.stopClaiming();
+    await settledBy([...this.inFlight], deadline);
+    return this.inFlight.size;
+  }
+
+  /**
+   * Shutdown, once Aflite's pool is closed (deliveries still running then fail without an attempt being
+   * recorded, see AfliteClient.close): lets them settle, commits what the worker queued, and hands every
+   * lease this instance holds back. A send cut short keeps its attempt in flight and its delivery flagged
+   * for reconciliation, so whoever claims it next asks Aflite before sending again.
+   */
+  async releaseLeases(): Promise<void> {
+    const abandoned = this.inFlight.size;
+    if (abandoned > 0) {
+      this.logger.warn(
+        { deliveries: abandoned },
+        'deliveries still in flight at the end of SHUTDOWN_GRACE_MS: left in flight and handed back for reconciliation',
+      );
+    }
+    await settledBy([...this.inFlight], Date.now() + ABANDONED_SETTLE_MS);
+    await settledBy([this.repo.finishWrites()], Date.now() + ABANDONED_SETTLE_MS);
     await this.repo.releaseAll(this.owner).catch((error: unknown) => this.logger.error({ err: error }, 'could not release leases'));
   }
 
@@ -81,7 +114,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.tick();
+      const tick = this.tick().finally(() => this.ticks.delete(tick));
+      this.ticks.add(tick);
     }, ms);
     this.timer.unref();
   }

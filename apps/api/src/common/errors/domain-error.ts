@@ -20,6 +20,7 @@ export enum DomainErrorCode {
   SetupRequired = 'setup_required',
   WeakPassword = 'weak_password',
   DatabaseUnavailable = 'database_unavailable',
+  ShuttingDown = 'shutting_down',
 }
 
 export class DomainError extends Error {

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { asDatabaseError, DATABASE_RETRY_AFTER_S } from '../../database/database-unavailable';
 import { DomainError, DomainErrorCode } from './domain-error';
+import { SHUTDOWN_RETRY_AFTER_S } from './shutting-down';
 
 const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.UnknownGoal]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -26,6 +27,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.SetupRequired]: HttpStatus.CONFLICT,
   [DomainErrorCode.WeakPassword]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DomainErrorCode.ShuttingDown]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */
@@ -39,6 +41,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (body.error === DomainErrorCode.DatabaseUnavailable) {
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
       this.logger.warn({ err: exception }, 'request refused: the database is unavailable');
+    } else if (body.error === DomainErrorCode.ShuttingDown) {
+      reply.header('retry-after', String(SHUTDOWN_RETRY_AFTER_S));
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -79,6 +79,11 @@ export class ManagedProcess {
     await this.exited;
   }
 
+  /** Sends `signal` and returns at once; `exited` says how the process ended. */
+  signal(signal: NodeJS.Signals): void {
+    if (this.running) this.child.kill(signal);
+  }
+
   /** SIGTERM and a graceful shutdown; SIGKILL if it takes longer than `graceMs`. */
   async stop(graceMs = 10_000): Promise<void> {
     if (!this.running) return;

@@ -186,6 +186,17 @@ export class Stack {
     this.apiClient = null;
   }
 
+  /**
+   * Sends a signal to the api process without waiting for it to stop (a deploy's SIGTERM, an operator's
+   * second one); resolves with how it exited. Call `stopApi` afterwards to drop the client.
+   */
+  signalApi(signal: NodeJS.Signals): Promise<ExitInfo> {
+    const apiProcess = this.apiProcess;
+    if (!apiProcess?.running) throw new Error('the api is not running');
+    apiProcess.signal(signal);
+    return apiProcess.exited;
+  }
+
   /** SIGKILL: a crash in the middle of whatever the api was doing. */
   async killApi(): Promise<void> {
     await this.apiProcess?.kill();
