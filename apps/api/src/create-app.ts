@@ -24,7 +24,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // From the stop on, the RequestGate answers new requests 503 with Retry-After (Fastify's own 503 would come
   // only once it closes, without one); by the time Fastify closes, the accepted requests are answered and any
   // socket still open is destroyed rather than waited for.
-  const adapter = new FastifyAdapter({ trustProxy: fastifyTrustProxy(config.trustProxy), bodyLimit: 64 * 1024, return503OnClosing: false, forceCloseConnections: true });
+  const adapter = new FastifyAdapter({
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    bodyLimit: 64 * 1024,
+    return503OnClosing: false,
+    forceCloseConnections: true,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   app.get(RequestGate).install(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);

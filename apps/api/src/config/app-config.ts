@@ -23,7 +23,6 @@ export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'p
 /** Ten minutes: longer than any orchestrator waits before it kills the process anyway. */
 const MAX_SHUTDOWN_GRACE_MS = 600_000;
 
-
 export interface AppConfig {
   port: number;
   host: string;
