@@ -8,11 +8,10 @@ import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
 import { MetricsService } from './metrics/metrics.service';
-import { SettingsService } from './settings/settings.service';
 import { serveDashboard } from './web/serve-dashboard';
 import { DASHBOARD_ROOT } from './web/web.controller';
 
-/** Builds the whole application (used by main, the demo and the tests); call `listen` on the result. */
+/** Builds the whole application (used by main, the demo and the tests); call `listen`, then `applyEnvironmentSettings`, on the result. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024, return503OnClosing: true });
@@ -33,7 +32,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
-  await app.get(SettingsService).seedFromEnvironment();
   return app;
 }
 
