@@ -108,6 +108,15 @@ describe('settings', () => {
     expect(res.json().message).toMatch(new RegExp(`^${field}: `));
   });
 
+  it('says one thing per field: the first rule it breaks', async () => {
+    const res = await patch({ retryMaxSeconds: 'soon', maxAttempts: 0, afliteMid: 'has space' });
+    expect(res.json().fields).toEqual([
+      { field: 'afliteMid', message: 'afliteMid must be 1-64 letters, digits, dots, dashes or underscores' },
+      { field: 'maxAttempts', message: 'maxAttempts must be at least 1' },
+      { field: 'retryMaxSeconds', message: 'retryMaxSeconds must be a whole number of seconds' },
+    ]);
+  });
+
   it('names the bad entry of a list', async () => {
     const res = await patch({ allowedOrigins: ['https://ok.example', 'shop.example'] });
     expect(res.json().message).toContain('"shop.example" is not one');

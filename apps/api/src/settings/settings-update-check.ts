@@ -1,6 +1,6 @@
 import type { ApiFieldError } from '@goalpost/contracts';
 import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { validate, type ValidationError } from 'class-validator';
 import { fieldErrors, validationFailed } from '../common/validation';
 import { SettingsUpdateDto } from './dto/settings-update.dto';
 import { ENVIRONMENT_VARIABLES } from './environment-settings';
@@ -17,7 +17,8 @@ export async function checkSettingsUpdate(body: unknown, current: Settings, from
     throw validationFailed([{ field: 'body', message: 'body must be a JSON object of settings' }]);
   }
   const dto = plainToInstance(SettingsUpdateDto, body);
-  const problems = fieldErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  const problems = fieldErrors(errors.map(typeErrorFirst));
   const invalid = new Set(problems.map((p) => p.field.split('.')[0]));
   const patch = toPatch(dto, invalid);
   problems.push(...environmentProblems(patch, fromEnvironment));
@@ -26,6 +27,14 @@ export async function checkSettingsUpdate(body: unknown, current: Settings, from
   if (problems.length) throw validationFailed(problems);
   return patch;
 }
+
+/** A value of the wrong type breaks every rule of its field: saying it is not a number (or text) is enough. */
+function typeErrorFirst(error: ValidationError): ValidationError {
+  const type = TYPE_CONSTRAINTS.find((name) => error.constraints?.[name]);
+  return type && error.constraints ? { ...error, constraints: { [type]: error.constraints[type] } } : error;
+}
+
+const TYPE_CONSTRAINTS = ['isInt', 'isString'];
 
 function toPatch(dto: SettingsUpdateDto, invalid: ReadonlySet<string>): Partial<Settings> {
   const has = (field: keyof SettingsUpdateDto) => dto[field] !== undefined && !invalid.has(field);
