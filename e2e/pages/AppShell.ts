@@ -8,11 +8,14 @@ export class AppShell {
   readonly navigation: Locator;
   readonly signedInAs: Locator;
   readonly signOutButton: Locator;
+  /** On every page while goals cannot be sent to Aflite (no API key, merchant ID or address). */
+  readonly deliveryBanner: Locator;
 
   constructor(readonly page: Page) {
     this.navigation = page.getByRole('navigation', { name: 'Main' });
     this.signedInAs = this.navigation.getByText(/^Signed in as/);
     this.signOutButton = this.navigation.getByRole('button', { name: 'Sign out' });
+    this.deliveryBanner = page.getByRole('complementary', { name: 'Deliveries are waiting' });
   }
 
   link(label: NavLabel): Locator {

@@ -23,7 +23,10 @@ export class SettingsPage extends DashboardPage {
   readonly firstWait: Locator;
   readonly longestWait: Locator;
   readonly allowedOrigins: Locator;
+  readonly attributionWindow: Locator;
   readonly saved: Locator;
+  /** "3 settings need attention: …": the summary of a refused save. */
+  readonly needsAttention: Locator;
 
   constructor(page: Page) {
     super(page, '/settings', 'Settings');
@@ -36,7 +39,23 @@ export class SettingsPage extends DashboardPage {
     this.firstWait = page.getByLabel('First wait (seconds)');
     this.longestWait = page.getByLabel('Longest wait (seconds)');
     this.allowedOrigins = page.getByLabel('Allowed origins (one per line)');
+    this.attributionWindow = page.getByLabel('Attribution window (days)');
     this.saved = page.getByText('Settings saved.');
+    this.needsAttention = page.getByText(/needs? attention: see the messages above\. Nothing was saved\.$/);
+  }
+
+  /** The error message shown under a field. */
+  errorOf(field: Locator): Locator {
+    return this.page.locator('.field').filter({ has: field }).locator('.field-error');
+  }
+
+  /** The hint under a field (for an environment-managed one: which variable sets it). */
+  hintOf(field: Locator): Locator {
+    return this.page.locator('.field').filter({ has: field }).locator('.field-hint');
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save settings' }).click();
   }
 
   async connectAflite(account: AfliteAccount): Promise<void> {
@@ -56,7 +75,7 @@ export class SettingsPage extends DashboardPage {
   }
 
   async save(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Save settings' }).click();
+    await this.submit();
     await expect(this.saved).toBeVisible();
   }
 }

@@ -1,5 +1,6 @@
 // Starts Goalpost for the end-to-end run on a fresh SQLite database, pointed at nothing yet:
-// the tests configure Aflite through the dashboard, as a merchant would.
+// the tests configure Aflite through the dashboard, as a merchant would. One setting comes from the
+// environment (the attribution window), to show how the dashboard presents such a setting.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const child = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
     DELIVERY_TIMEOUT_MS: '2000',
     DELIVERY_LEASE_MS: '14000',
     CIRCUIT_FAILURE_THRESHOLD: '1000',
+    ATTRIBUTION_WINDOW_DAYS: '45',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

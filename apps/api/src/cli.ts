@@ -10,6 +10,8 @@ import { MigrationsRepository } from './database/migrations.repository';
 import { ResendService } from './delivery/resend.service';
 import { GoalsService } from './goals/goals.service';
 import { IngestKeysService } from './ingest-keys/ingest-keys.service';
+import { describeStoredSettings } from './settings/describe-stored-settings';
+import { SettingsService } from './settings/settings.service';
 
 const program = new Command('goalpost').description('Goalpost operator commands').showHelpAfterError();
 
@@ -63,6 +65,18 @@ keys.command('revoke <id>').action((id: string) =>
     console.log(`Revoked ingest key "${key.name}" (id ${key.id})`);
   }),
 );
+
+program
+  .command('settings')
+  .description('show the stored settings (the API key only as its last four characters)')
+  .option('--json', 'print them as JSON')
+  .action((opts: { json?: boolean }) =>
+    withContext(async (app) => {
+      const shown = describeStoredSettings(await app.get(SettingsService).get());
+      if (opts.json) console.log(JSON.stringify(shown, null, 2));
+      else for (const [name, value] of Object.entries(shown)) console.log(`${name}\t${JSON.stringify(value)}`);
+    }),
+  );
 
 const goals = program.command('goal').description('the Aflite goals Goalpost accepts');
 goals

@@ -11,13 +11,13 @@ import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
 import { RequestGate } from './lifecycle/request-gate';
 import { MetricsService } from './metrics/metrics.service';
-import { SettingsService } from './settings/settings.service';
 import { serveDashboard } from './web/serve-dashboard';
 import { DASHBOARD_ROOT } from './web/web.controller';
 
 /**
- * Builds the whole application (used by main, the demo and the tests); call `listen` on the result, and
- * `close` to stop it gracefully (ShutdownService). Signals are the caller's: main uses exitOnSignals.
+ * Builds the whole application (used by main, the demo and the tests); call `listen`, then
+ * `applyEnvironmentSettings`, on the result, and `close` to stop it gracefully (ShutdownService). Signals are
+ * the caller's: main uses exitOnSignals.
  */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const logger = new JsonLogger(config.logLevel);
@@ -48,7 +48,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 
-  await app.get(SettingsService).seedFromEnvironment();
   return app;
 }
 

@@ -3,3 +3,4 @@ export { createApp } from './create-app';
 export { loadConfig, type AppConfig } from './config/app-config';
 export { GoalsService } from './goals/goals.service';
 export { IngestKeysService } from './ingest-keys/ingest-keys.service';
+export { applyEnvironmentSettings } from './settings/apply-environment-settings';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { startSandbox } from '@goalpost/sandbox';
-import { createApp, GoalsService, IngestKeysService, loadConfig } from '@goalpost/api';
+import { applyEnvironmentSettings, createApp, GoalsService, IngestKeysService, loadConfig } from '@goalpost/api';
 import { demoLandingPage } from './demo-landing';
 
 const DEMO_API_KEY = 'demo-aflite-key';
@@ -28,6 +28,7 @@ async function demo(): Promise<void> {
     void reply.type('text/html; charset=utf-8').send(demoLandingPage());
   });
   await app.listen({ port: config.port, host: config.host });
+  await applyEnvironmentSettings(app);
 
   const goals = app.get(GoalsService);
   if (!(await goals.list()).some((g) => g.afliteGoalId === DEMO_GOAL.afliteGoalId)) await goals.create(DEMO_GOAL);

@@ -31,12 +31,15 @@ test('first run: create the admin account, connect Aflite, add a goal and send a
     await settings.expectOpen();
     await expect(shell.signedInAs).toHaveText(`Signed in as ${ADMIN.email}`);
     await expect(settings.apiKeyStatus).toHaveText('Aflite API key: not set');
+    // Until the account is connected nothing can be delivered, and every page says so.
+    await expect(shell.deliveryBanner).toContainText('The Aflite API key and the merchant ID are not set');
     await settings.connectAflite({ baseUrl: SANDBOX_URL, apiKey: SANDBOX_API_KEY, merchantId: SANDBOX_MID });
     await settings.setRetryPolicy({ maxAttempts: 2, firstWaitSeconds: 1, longestWaitSeconds: 2 });
     await settings.allowOrigins([LANDING_URL]);
     await settings.save();
     await expect(settings.apiKeyStatus).toHaveText(`Aflite API key: set, ending in ${SANDBOX_API_KEY.slice(-4)}`);
     await expect(settings.apiKeyInput).toHaveValue('');
+    await expect(shell.deliveryBanner).toBeHidden();
   });
 
   await test.step('after a reload: everything as saved, and the API key only as "set" with its last four', async () => {

@@ -52,7 +52,20 @@ export interface SettingsResponse {
   redirectHosts: string[];
   /** Base URL this Goalpost is reached at (PUBLIC_URL or the request's origin), for the install guide. */
   publicUrl: string;
+  /**
+   * Fields set by an environment variable, each with the variable's name. They are applied at every start
+   * and cannot be changed here: a PATCH that changes one is refused (400) naming the field.
+   */
+  environmentManaged: Partial<Record<SettingsField, string>>;
+  /** What deliveries wait for: empty when Goalpost can send goals to Aflite. */
+  deliveryBlockedBy: DeliveryRequirement[];
 }
+
+/** A field of the settings form (and of SettingsUpdate). */
+export type SettingsField = keyof SettingsUpdate;
+
+/** A setting without which nothing can be delivered. */
+export type DeliveryRequirement = 'afliteApiKey' | 'afliteMid' | 'afliteBaseUrl';
 
 export interface SettingsUpdate {
   /** Write-only. An empty string clears the key. */

@@ -11,6 +11,7 @@ export type AuditAction =
   | 'session.sign-in'
   | 'session.sign-out'
   | 'settings.update'
+  | 'settings.environment'
   | 'goal.create'
   | 'goal.update'
   | 'ingest-key.create'

@@ -1,11 +1,12 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ApiErrorBody, ApiFieldError } from '@goalpost/contracts';
 
-function flatten(errors: ValidationError[], parent = ''): ApiFieldError[] {
+/** class-validator's errors as field errors, nested fields named `parent.child`. */
+export function fieldErrors(errors: ValidationError[], parent = ''): ApiFieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }
 
@@ -16,15 +17,17 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const body: ApiErrorBody = {
-        statusCode: 400,
-        error: 'validation_failed',
-        message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
-        fields,
-      };
-      return new BadRequestException(body);
-    },
+    exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),
   });
+}
+
+/** The 400 for invalid input: every problem, each naming its field. */
+export function validationFailed(fields: ApiFieldError[]): BadRequestException {
+  const body: ApiErrorBody = {
+    statusCode: 400,
+    error: 'validation_failed',
+    message: fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+    fields,
+  };
+  return new BadRequestException(body);
 }

@@ -32,6 +32,8 @@ describe('settings', () => {
       allowedOrigins: [],
       redirectHosts: [],
       publicUrl: 'https://track.shop.example',
+      environmentManaged: {},
+      deliveryBlockedBy: ['afliteApiKey', 'afliteMid'],
     });
   });
 
@@ -106,9 +108,34 @@ describe('settings', () => {
     expect(res.json().message).toMatch(new RegExp(`^${field}: `));
   });
 
+  it('says one thing per field: the first rule it breaks', async () => {
+    const res = await patch({ retryMaxSeconds: 'soon', maxAttempts: 0, afliteMid: 'has space' });
+    expect(res.json().fields).toEqual([
+      { field: 'afliteMid', message: 'afliteMid must be 1-64 letters, digits, dots, dashes or underscores' },
+      { field: 'maxAttempts', message: 'maxAttempts must be at least 1' },
+      { field: 'retryMaxSeconds', message: 'retryMaxSeconds must be a whole number of seconds' },
+    ]);
+  });
+
   it('names the bad entry of a list', async () => {
     const res = await patch({ allowedOrigins: ['https://ok.example', 'shop.example'] });
     expect(res.json().message).toContain('"shop.example" is not one');
+  });
+
+  it('lists every problem of a change at once, the rules between fields included, and stores none of it', async () => {
+    const res = await patch({
+      afliteBaseUrl: 'ftp://aflite.co.uk',
+      maxAttempts: 0,
+      retryBaseSeconds: 900,
+      retryMaxSeconds: 60,
+      allowedOrigins: ['shop.example'],
+      colour: 'blue',
+      cookieDomain: 'changed.example',
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json<{ fields: { field: string }[] }>().fields.map((f) => f.field);
+    expect(new Set(fields)).toEqual(new Set(['afliteBaseUrl', 'maxAttempts', 'retryMaxSeconds', 'allowedOrigins', 'colour']));
+    expect((await t.app.get(SettingsService).get()).cookieDomain).toBe('.shop.example');
   });
 
   it('refuses a longest retry wait shorter than the first', async () => {
@@ -116,5 +143,41 @@ describe('settings', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('retryMaxSeconds');
     expect((await t.app.get(SettingsService).get()).retryBaseMs).toBe(10_000);
+  });
+
+  describe('the merchant ID goes with the API key', () => {
+    const stored = async () => {
+      const { afliteApiKey, afliteMid } = await t.app.get(SettingsService).get();
+      return { afliteApiKey, afliteMid };
+    };
+
+    it('refuses clearing the merchant ID while a key is set, and a key without a merchant ID', async () => {
+      expect((await patch({ afliteApiKey: KEY, afliteMid: '1001' })).statusCode).toBe(200);
+      for (const body of [{ afliteMid: null }, { afliteMid: '' }, { afliteMid: '   ' }]) {
+        const res = await patch(body);
+        expect(res.statusCode, JSON.stringify(body)).toBe(400);
+        expect(res.json().fields).toEqual([{ field: 'afliteMid', message: expect.stringMatching(/^afliteMid is required/) as unknown }]);
+      }
+      expect(await stored()).toEqual({ afliteApiKey: KEY, afliteMid: '1001' });
+      expect((await asAdmin(t.app, admin, '/api/admin/settings')).json().deliveryBlockedBy).toEqual([]);
+
+      // Clearing both stops delivering; the banner's list says what is missing.
+      const cleared = await patch({ afliteApiKey: '', afliteMid: null });
+      expect(cleared.statusCode).toBe(200);
+      expect(cleared.json().deliveryBlockedBy).toEqual(['afliteApiKey', 'afliteMid']);
+
+      const keyAlone = await patch({ afliteApiKey: KEY });
+      expect(keyAlone.statusCode).toBe(400);
+      expect(keyAlone.json().fields[0]).toMatchObject({ field: 'afliteMid' });
+      expect(await stored()).toEqual({ afliteApiKey: null, afliteMid: null });
+    });
+
+    it('takes a merchant ID alone, and then a key', async () => {
+      const mid = await patch({ afliteMid: '1001' });
+      expect(mid.json().deliveryBlockedBy).toEqual(['afliteApiKey']);
+      const key = await patch({ afliteApiKey: KEY });
+      expect(key.statusCode).toBe(200);
+      expect(key.json().deliveryBlockedBy).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Get, Patch, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SettingsResponse } from '@goalpost/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { AdminPrincipal } from '../auth/admin-principal';
@@ -21,9 +21,11 @@ export class SettingsAdminController {
 
   @Patch()
   @ApiHeader({ name: 'x-csrf-token', required: true })
-  @ApiOperation({ summary: 'Change any subset of the settings' })
-  update(@Body() dto: SettingsUpdateDto, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest): Promise<SettingsResponse> {
-    return this.settings.update(dto, admin.email, origin(request));
+  @ApiOperation({ summary: 'Change any subset of the settings; a 400 lists every field at fault, environment-managed ones included' })
+  @ApiBody({ type: SettingsUpdateDto })
+  // Typed `unknown` so the global pipe leaves it alone: the service validates the whole change at once.
+  update(@Body() body: unknown, @CurrentAdmin() admin: AdminPrincipal, @Req() request: FastifyRequest): Promise<SettingsResponse> {
+    return this.settings.update(body, admin.email, origin(request));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Db } from '../database/db.service';
 import { SettingEntity } from './setting.entity';
 
@@ -11,10 +12,11 @@ export class SettingsRepository {
     return this.db.manager.find(SettingEntity);
   }
 
-  /** Writes every given key in one transaction. */
-  async upsertMany(rows: { key: string; value: string }[], at: number): Promise<void> {
+  /** Writes every given key in one transaction, with whatever `also` writes (the audit entry describing it). */
+  async upsertMany(rows: { key: string; value: string }[], at: number, also?: (manager: EntityManager) => Promise<void>): Promise<void> {
     await this.db.write(async (manager) => {
       for (const { key, value } of rows) await manager.upsert(SettingEntity, { key, value, updatedAt: at }, ['key']);
+      await also?.(manager);
     });
   }
 }

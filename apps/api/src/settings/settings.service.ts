@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditService, type AuditInput } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { ENVIRONMENT_VARIABLES, environmentSettings } from './environment-settings';
 import { SecretBox } from './secret-box';
+import { auditValue, changedKeys, FIELD_OF } from './settings-fields';
 import { SettingsRepository } from './settings.repository';
 import { DEFAULT_SETTINGS, SECRET_SETTINGS, SettingKey, Settings } from './settings.types';
 
@@ -20,6 +23,7 @@ export class SettingsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: SettingsRepository,
+    private readonly audit: AuditService,
   ) {
     this.box = new SecretBox(config.secret);
   }
@@ -63,14 +67,15 @@ export class SettingsService {
     return value;
   }
 
-  async update(patch: Partial<Settings>): Promise<Settings> {
+  /** Stores the patch; `audit` is recorded in the same transaction, so a change and its entry commit together. */
+  async update(patch: Partial<Settings>, audit?: AuditInput): Promise<Settings> {
     const rows: { key: string; value: string }[] = [];
     for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
       if (value === undefined) continue;
       const stored = SECRET_SETTINGS.has(key) && typeof value === 'string' ? this.box.seal(value) : value;
       rows.push({ key, value: JSON.stringify(stored) });
     }
-    await this.settings.upsertMany(rows, Date.now());
+    await this.settings.upsertMany(rows, Date.now(), audit && ((manager) => this.audit.record(audit, manager)));
     this.invalidate();
     return this.get();
   }
@@ -81,22 +86,28 @@ export class SettingsService {
     this.loading = null;
   }
 
-  /** Environment values win at every start, so a headless deployment is configured by its environment alone. */
-  async seedFromEnvironment(): Promise<void> {
-    const s = this.config.seed;
-    const patch: Partial<Settings> = {
-      afliteBaseUrl: s.afliteBaseUrl?.replace(/\/+$/, ''),
-      afliteApiKey: s.afliteApiKey,
-      afliteMid: s.afliteMid,
-      afliteMethod: s.afliteMethod,
-      cookieDomain: s.cookieDomain,
-      allowedOrigins: s.allowedOrigins,
-      redirectHosts: s.redirectHosts,
-      attributionWindowDays: s.attributionWindowDays,
-      maxAttempts: s.maxAttempts,
-      retryBaseMs: s.retryBaseMs,
-      retryMaxMs: s.retryMaxMs,
-    };
-    if (Object.values(patch).some((v) => v !== undefined)) await this.update(patch);
+  /** The settings the environment sets (see environment-settings.ts): read-only in the dashboard. */
+  get fromEnvironment(): Partial<Settings> {
+    return environmentSettings(this.config.seed);
+  }
+
+  /**
+   * Environment values win at every start, so a headless deployment is configured by its environment alone.
+   * Run once the server listens: an instance that cannot start must not re-point the ones that run. Each
+   * change is in the audit log, as made by "environment".
+   */
+  async applyEnvironment(): Promise<void> {
+    const wanted = this.fromEnvironment;
+    const current = await this.load();
+    const changed = changedKeys(wanted, current);
+    if (changed.length === 0) return;
+    const details = Object.fromEntries(changed.map((key) => [FIELD_OF[key], { from: auditValue(key, current[key]), to: auditValue(key, wanted[key]) }]));
+    await this.update(Object.fromEntries(changed.map((key) => [key, wanted[key]])), {
+      actor: 'environment',
+      action: 'settings.environment',
+      target: 'settings',
+      details,
+    });
+    this.logger.log(`Applied ${changed.map((key) => ENVIRONMENT_VARIABLES[key]).join(', ')} from the environment to the stored settings`);
   }
 }

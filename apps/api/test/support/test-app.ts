@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import type { AppOptions } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import { applyEnvironmentSettings } from '../../src/settings/apply-environment-settings';
 
 /**
  * Spec support (never imported by the app): the real application on a database of its own — a fresh
@@ -44,7 +45,12 @@ export const TEST_PASSWORD = 'correct horse battery';
 
 const POSTGRES_SERVER = process.env.GOALPOST_TEST_POSTGRES_URL || undefined;
 
-export async function bootApp(env: Record<string, string> = {}, options: AppOptions = {}, reuse?: TestStore): Promise<TestApp> {
+export interface BootOptions extends AppOptions {
+  /** Leave the environment's settings unapplied, as an instance that failed to listen does (default: applied, as main does). */
+  skipEnvironmentSettings?: boolean;
+}
+
+export async function bootApp(env: Record<string, string> = {}, options: BootOptions = {}, reuse?: TestStore): Promise<TestApp> {
   const store = reuse ?? (await createStore());
   const config = loadConfig({
     DATA_DIR: store.dataDir,
@@ -53,9 +59,11 @@ export async function bootApp(env: Record<string, string> = {}, options: AppOpti
     ...(store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : {}),
     ...env,
   });
-  const app = await createApp(config, { dashboardRoot: null, ...options });
+  const { skipEnvironmentSettings, ...appOptions } = options;
+  const app = await createApp(config, { dashboardRoot: null, ...appOptions });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  if (!skipEnvironmentSettings) await applyEnvironmentSettings(app);
   return {
     app,
     store,

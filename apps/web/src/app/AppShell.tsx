@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { InlineError } from '../components/QueryStates';
 import { useSession, useSignOut } from '../features/session/hooks';
+import { DeliveryBanner } from '../features/settings/DeliveryBanner';
 import { useStateResetOn } from '../lib/use-state-reset-on';
 import { NAVIGATION } from './navigation';
 import './app-shell.css';
@@ -68,6 +69,7 @@ export function AppShell() {
         </nav>
       </header>
       <main id="main" className="shell-main" tabIndex={-1}>
+        <DeliveryBanner />
         <Outlet />
       </main>
     </div>

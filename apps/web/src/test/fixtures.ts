@@ -49,5 +49,7 @@ export const settings = (overrides: Partial<SettingsResponse> = {}): SettingsRes
   allowedOrigins: ['https://www.example.com'],
   redirectHosts: [],
   publicUrl: 'https://track.example.com',
+  environmentManaged: {},
+  deliveryBlockedBy: [],
   ...overrides,
 });

@@ -65,7 +65,8 @@ export class Stack {
     private readonly sandboxProcess: ManagedProcess,
     readonly sandbox: SandboxClient,
     readonly ingestKey: string,
-    private readonly apiPort: number,
+    /** Where the stack's api listens (kept across restarts). */
+    readonly apiPort: number,
     readonly afliteApiKey: string,
   ) {}
 
@@ -133,6 +134,26 @@ export class Stack {
     const instancePort = port ?? (await freePort());
     const { process, client } = await this.launch(label, instancePort, overrides);
     return new ApiInstance(process, client, instancePort);
+  }
+
+  /**
+   * An api process that is expected not to start (a port already in use, say): runs it until it exits,
+   * killing it if it is still running after `timeoutMs`, and answers how it ended.
+   */
+  async runInstanceToExit(label: string, overrides: Record<string, string>, port: number, timeoutMs = 30_000): Promise<ExitInfo> {
+    const apiProcess = new ManagedProcess(label, API_MAIN, [], { ...this.apiEnv(), PORT: String(port), ...overrides }, this.log);
+    const timer = setTimeout(() => void apiProcess.kill(), timeoutMs);
+    try {
+      return await apiProcess.exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The operator CLI on the stack's database (nothing else of the api's environment); answers its stdout. */
+  async cli(...args: string[]): Promise<string> {
+    const { stdout } = await run(process.execPath, [API_CLI, ...args], { cwd: REPO_ROOT, env: { ...baseEnv(), ...this.database.env } });
+    return stdout;
   }
 
   /** Starts an api process with the stack's environment plus `overrides`, and waits until /health answers. */

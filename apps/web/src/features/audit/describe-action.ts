@@ -1,6 +1,7 @@
 /** Plain words for the api's action codes; an unknown code is shown as it is. */
 const ACTIONS: Record<string, string> = {
   'settings.update': 'Changed settings',
+  'settings.environment': 'Applied settings from the environment',
   'goal.create': 'Added a goal',
   'goal.update': 'Changed a goal',
   'ingest-key.create': 'Created an ingest key',

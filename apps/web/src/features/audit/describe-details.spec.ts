@@ -34,6 +34,22 @@ describe('describeDetails', () => {
     ]);
   });
 
+  it('shows what the environment changed at start as before → after, the key only masked', () => {
+    expect(
+      describeDetails({
+        afliteBaseUrl: { from: 'http://aflite.co.uk', to: 'http://127.0.0.1:4010' },
+        afliteApiKey: { from: null, to: '••••9876' },
+        retryBaseSeconds: { from: 30, to: 2 },
+        redirectHosts: { from: [], to: ['shop.example'] },
+      }),
+    ).toEqual([
+      { label: 'Aflite address', value: 'http://aflite.co.uk → http://127.0.0.1:4010' },
+      { label: 'Aflite API key', value: 'none → ••••9876' },
+      { label: 'First wait', value: '30 seconds → 2 seconds' },
+      { label: 'Redirect hosts', value: 'none → shop.example' },
+    ]);
+  });
+
   it('describes a re-send filter in words and formats dates anywhere', () => {
     const from = '2026-11-01T00:00:00.000Z';
     expect(describeDetails({ filter: { status: 'failed', from, q: 'BULK-1' }, force: false, total: 20 })).toEqual([

@@ -80,7 +80,13 @@ function describeFilter(value: unknown): string {
   return parts.length ? parts.join(', ') : 'none: everything that can be re-sent';
 }
 
+/** `{ from, to }`: a change the environment made at start, shown as before → after. */
+function isChange(value: unknown): value is { from: unknown; to: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).sort().join() === 'from,to';
+}
+
 function describeField(key: string, value: unknown): string {
+  if (isChange(value)) return `${describeChangeSide(key, value.from)} → ${describeChangeSide(key, value.to)}`;
   switch (key) {
     case 'afliteApiKey':
       return value === '(cleared)' ? 'removed' : 'changed';
@@ -96,6 +102,12 @@ function describeField(key: string, value: unknown): string {
     default:
       return describeValue(value);
   }
+}
+
+/** One side of a before → after: the API key arrives masked (••••1234) or null. */
+function describeChangeSide(key: string, value: unknown): string {
+  if (key === 'afliteApiKey') return typeof value === 'string' ? value : 'none';
+  return describeField(key, value);
 }
 
 /** An audit entry's details as the merchant reads them: labelled like the forms, dates and money formatted. */

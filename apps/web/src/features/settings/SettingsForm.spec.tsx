@@ -60,14 +60,53 @@ describe('SettingsForm', () => {
     expect(key.value).toBe('');
   });
 
-  it('catches a number that is not a whole number before sending', async () => {
-    const { requests } = mockFetch({});
+  it('sends what was typed in a number field as it is, and shows every problem at once with the first field focused', async () => {
+    const { requests } = mockFetch({
+      'PATCH /api/admin/settings': () =>
+        json(
+          {
+            statusCode: 400,
+            error: 'validation_failed',
+            message: 'afliteMid: afliteMid is required…; attributionWindowDays: attributionWindowDays must be a whole number of days',
+            fields: [
+              { field: 'afliteMid', message: 'afliteMid is required while an Aflite API key is set' },
+              { field: 'attributionWindowDays', message: 'attributionWindowDays must be a whole number of days' },
+            ],
+          },
+          400,
+        ),
+    });
     renderPage(<SettingsForm settings={settings()} />);
     const days = screen.getByLabelText('Attribution window (days)');
     await userEvent.clear(days);
     await userEvent.type(days, '30.5');
+    const mid = screen.getByLabelText('Merchant ID (mid)');
+    await userEvent.clear(mid);
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
-    expect(describedText(days)).toContain('Enter a whole number.');
-    expect(requests).toHaveLength(0);
+
+    expect(await screen.findByText('2 settings need attention: see the messages above. Nothing was saved.')).toBeTruthy();
+    expect(requests[0].body).toEqual({ afliteMid: null, attributionWindowDays: '30.5' });
+    expect(describedText(mid)).toContain('Is required while an Aflite API key is set');
+    expect(describedText(days)).toContain('Must be a whole number of days');
+    expect(document.activeElement).toBe(mid);
+    expect(screen.queryByText('Settings saved.')).toBeNull();
+  });
+
+  it('shows a field set by the environment read-only, naming its variable, and never sends it', async () => {
+    const { requests } = mockFetch({ 'PATCH /api/admin/settings': () => json(settings()) });
+    renderPage(<SettingsForm settings={settings({ environmentManaged: { afliteBaseUrl: 'AFLITE_BASE_URL', afliteMethod: 'AFLITE_METHOD' } })} />);
+    const baseUrl = screen.getByLabelText('Aflite address') as HTMLInputElement;
+    expect(baseUrl.readOnly).toBe(true);
+    expect(describedText(baseUrl)).toContain('Set by the environment variable AFLITE_BASE_URL: change it there and restart Goalpost.');
+    expect((screen.getByLabelText('POST (form-encoded body)') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(/^2 settings come from this server’s environment/)).toBeTruthy();
+    await userEvent.type(baseUrl, '/elsewhere');
+    expect(baseUrl.value).toBe('http://aflite.co.uk');
+
+    await userEvent.clear(screen.getByLabelText('Attempts before giving up'));
+    await userEvent.type(screen.getByLabelText('Attempts before giving up'), '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(requests[0].body).toEqual({ maxAttempts: 3 });
   });
 });

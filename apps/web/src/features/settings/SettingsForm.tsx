@@ -1,29 +1,39 @@
 import type { SettingsResponse } from '@goalpost/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { InlineError } from '../../components/QueryStates';
 import { useUpdateSettings } from './hooks';
 import { SETTINGS_FIELDS, changesFrom, formValuesFrom, type SettingsField, type SettingsFormValues } from './settings-form-values';
 
+const fieldId = (field: SettingsField) => `settings-${field}`;
+
 export function SettingsForm({ settings }: { settings: SettingsResponse }) {
   const [values, setValues] = useState<SettingsFormValues>(() => formValuesFrom(settings));
-  const [localErrors, setLocalErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const update = useUpdateSettings();
   const apiError = update.error instanceof ApiError ? update.error : null;
 
-  const errorFor = (field: SettingsField) => localErrors[field] ?? apiError?.fieldMessage(field);
+  const errorFor = (field: SettingsField) => apiError?.fieldMessage(field);
+  const managedBy = (field: SettingsField) => settings.environmentManaged[field];
   const set = (field: SettingsField) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
   const unplaced = apiError ? apiError.otherFieldMessages(SETTINGS_FIELDS) : [];
+  /** The field's own hint, or what an environment-managed field says instead: where its value comes from. */
+  const hintFor = (field: SettingsField, hint?: ReactNode): ReactNode => {
+    const variable = managedBy(field);
+    if (!variable) return hint;
+    return (
+      <>
+        Set by the environment variable <code>{variable}</code>: change it there and restart Goalpost.
+      </>
+    );
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     update.reset();
-    const { changes, errors } = changesFrom(values, settings);
-    setLocalErrors(errors);
-    if (Object.keys(errors).length) return;
+    const changes = changesFrom(values, settings);
     if (Object.keys(changes).length === 0) {
       setNotice('Nothing has changed.');
       return;
@@ -33,30 +43,51 @@ export function SettingsForm({ settings }: { settings: SettingsResponse }) {
         setValues((v) => ({ ...v, afliteApiKey: '' }));
         setNotice('Settings saved.');
       },
+      onError: (error) => {
+        // Every problem is listed at once; start the admin at the first one, in the order of the form.
+        const first = error instanceof ApiError ? SETTINGS_FIELDS.find((field) => error.fieldMessage(field)) : undefined;
+        if (first) document.getElementById(fieldId(first))?.focus();
+      },
     });
   };
 
   const text = (field: SettingsField, label: string, hint?: string, extra: Record<string, string> = {}) => (
-    <FormField id={`settings-${field}`} label={label} hint={hint} error={errorFor(field)}>
-      {(control) => <input {...control} {...extra} value={values[field]} onChange={set(field)} />}
+    <FormField id={fieldId(field)} label={label} hint={hintFor(field, hint)} error={errorFor(field)}>
+      {(control) => <input {...control} {...extra} readOnly={Boolean(managedBy(field))} value={values[field]} onChange={set(field)} />}
     </FormField>
   );
 
+  const list = (field: 'allowedOrigins' | 'redirectHosts', label: string, hint: string) => (
+    <FormField id={fieldId(field)} label={label} hint={hintFor(field, hint)} error={errorFor(field)}>
+      {(control) => <textarea {...control} rows={3} readOnly={Boolean(managedBy(field))} value={values[field]} onChange={set(field)} />}
+    </FormField>
+  );
+
+  const managedFields = SETTINGS_FIELDS.filter((field) => managedBy(field));
+  const problemCount = new Set(apiError?.fields.map((f) => f.field.split('.')[0])).size;
+
   return (
     <form className="form settings-form" onSubmit={submit} noValidate>
+      {managedFields.length ? (
+        <p className="muted">
+          {managedFields.length === 1 ? 'One setting comes' : `${managedFields.length} settings come`} from this server’s environment and cannot be changed
+          here; Goalpost applies them at every start.
+        </p>
+      ) : null}
       <fieldset className="panel">
         <legend>Aflite account</legend>
         <p className="key-status">
           Aflite API key: <strong>{settings.afliteApiKeySet ? `set, ending in ${settings.afliteApiKeyLast4 ?? '····'}` : 'not set'}</strong>
         </p>
         <FormField
-          id="settings-afliteApiKey"
+          id={fieldId('afliteApiKey')}
           label={settings.afliteApiKeySet ? 'Replace API key' : 'Aflite API key'}
-          hint={
+          hint={hintFor(
+            'afliteApiKey',
             settings.afliteApiKeySet
               ? 'Leave empty to keep the current key. It is stored encrypted and never shown again.'
-              : 'Deliveries wait until a key is set. Find it in the Aflite merchant interface.'
-          }
+              : 'Deliveries wait until a key is set. Find it in the Aflite merchant interface.',
+          )}
           error={errorFor('afliteApiKey')}
         >
           {(control) => (
@@ -64,24 +95,33 @@ export function SettingsForm({ settings }: { settings: SettingsResponse }) {
               {...control}
               type="password"
               autoComplete="off"
-              placeholder={settings.afliteApiKeySet ? 'New key' : 'Paste your Aflite API key'}
+              readOnly={Boolean(managedBy('afliteApiKey'))}
+              placeholder={managedBy('afliteApiKey') ? '' : settings.afliteApiKeySet ? 'New key' : 'Paste your Aflite API key'}
               value={values.afliteApiKey}
               onChange={set('afliteApiKey')}
             />
           )}
         </FormField>
-        {text('afliteMid', 'Merchant ID (mid)', 'Your merchant ID at Aflite.')}
+        {text('afliteMid', 'Merchant ID (mid)', 'Your merchant ID at Aflite. Required with an API key.')}
         {text('afliteBaseUrl', 'Aflite address', 'Where Aflite receives goals. Use https:// if Aflite supports it for you.', { type: 'url' })}
         <fieldset className="radio-group" aria-describedby="settings-method-hint">
           <legend>Send goals with</legend>
-          {(['GET', 'POST'] as const).map((method) => (
+          {(['GET', 'POST'] as const).map((method, i) => (
             <label key={method} className="radio">
-              <input type="radio" name="afliteMethod" value={method} checked={values.afliteMethod === method} onChange={set('afliteMethod')} />
+              <input
+                type="radio"
+                name="afliteMethod"
+                id={i === 0 ? fieldId('afliteMethod') : undefined}
+                value={method}
+                disabled={Boolean(managedBy('afliteMethod'))}
+                checked={values.afliteMethod === method}
+                onChange={set('afliteMethod')}
+              />
               {method === 'GET' ? 'GET (parameters in the address)' : 'POST (form-encoded body)'}
             </label>
           ))}
           <p className="field-hint" id="settings-method-hint">
-            Aflite accepts both.
+            {hintFor('afliteMethod', 'Aflite accepts both.')}
           </p>
           {errorFor('afliteMethod') ? <p className="field-error">{errorFor('afliteMethod')}</p> : null}
         </fieldset>
@@ -105,22 +145,8 @@ export function SettingsForm({ settings }: { settings: SettingsResponse }) {
           })}
           {text('cookieDomain', 'Cookie domain', 'e.g. .example.com to share the click cookie with your shop’s subdomains. Empty: this host only.')}
         </div>
-        <FormField
-          id="settings-allowedOrigins"
-          label="Allowed origins (one per line)"
-          hint="Sites whose pages may send clicks and browser goals, e.g. https://www.example.com"
-          error={errorFor('allowedOrigins')}
-        >
-          {(control) => <textarea {...control} rows={3} value={values.allowedOrigins} onChange={set('allowedOrigins')} />}
-        </FormField>
-        <FormField
-          id="settings-redirectHosts"
-          label="Redirect hosts (one per line)"
-          hint="Hosts the click redirect link may send visitors on to, e.g. www.example.com"
-          error={errorFor('redirectHosts')}
-        >
-          {(control) => <textarea {...control} rows={3} value={values.redirectHosts} onChange={set('redirectHosts')} />}
-        </FormField>
+        {list('allowedOrigins', 'Allowed origins (one per line)', 'Sites whose pages may send clicks and browser goals, e.g. https://www.example.com')}
+        {list('redirectHosts', 'Redirect hosts (one per line)', 'Hosts the click redirect link may send visitors on to, e.g. www.example.com')}
       </fieldset>
 
       {unplaced.length ? (
@@ -129,9 +155,9 @@ export function SettingsForm({ settings }: { settings: SettingsResponse }) {
         </p>
       ) : null}
       <InlineError error={apiError?.fields.length ? null : update.error} />
-      {Object.keys(localErrors).length || apiError?.fields.length ? (
+      {apiError?.fields.length ? (
         <p className="inline-error" role="alert">
-          Some settings need attention: see the messages above.
+          {problemCount === 1 ? 'One setting needs' : `${problemCount} settings need`} attention: see the messages above. Nothing was saved.
         </p>
       ) : null}
       <div className="button-row sticky-actions">

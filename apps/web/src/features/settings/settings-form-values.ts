@@ -57,15 +57,17 @@ const lines = (text: string) =>
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
-export type SettingsChanges = { changes: SettingsUpdate; errors: Partial<Record<SettingsField, string>> };
+type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** A change as the form sends it: a number field that does not hold a whole number goes as typed, for the api to name. */
+export type SettingsChanges = Omit<SettingsUpdate, NumberField> & Partial<Record<NumberField, number | string>>;
 
 /**
  * Only what the admin changed is sent, so the audit log lists real changes; the key only when a new one
- * was typed. Numbers that are not whole numbers are caught here, everything else is the api's to judge.
+ * was typed. All checking is the api's: it answers every problem of the form at once.
  */
 export function changesFrom(values: SettingsFormValues, current: SettingsResponse): SettingsChanges {
-  const changes: SettingsUpdate = {};
-  const errors: SettingsChanges['errors'] = {};
+  const changes: SettingsChanges = {};
   if (values.afliteApiKey.trim()) changes.afliteApiKey = values.afliteApiKey.trim();
   const mid = values.afliteMid.trim() || null;
   if (mid !== current.afliteMid) changes.afliteMid = mid;
@@ -73,11 +75,8 @@ export function changesFrom(values: SettingsFormValues, current: SettingsRespons
   if (values.afliteMethod !== current.afliteMethod) changes.afliteMethod = values.afliteMethod;
   for (const field of NUMBER_FIELDS) {
     const text = values[field].trim();
-    if (!/^\d+$/.test(text)) {
-      errors[field] = 'Enter a whole number.';
-      continue;
-    }
-    if (Number(text) !== current[field]) changes[field] = Number(text);
+    if (!/^\d+$/.test(text)) changes[field] = text;
+    else if (Number(text) !== current[field]) changes[field] = Number(text);
   }
   const cookieDomain = values.cookieDomain.trim() || null;
   if (cookieDomain !== current.cookieDomain) changes.cookieDomain = cookieDomain;
@@ -85,5 +84,5 @@ export function changesFrom(values: SettingsFormValues, current: SettingsRespons
   if (!sameList(origins, current.allowedOrigins)) changes.allowedOrigins = origins;
   const hosts = lines(values.redirectHosts);
   if (!sameList(hosts, current.redirectHosts)) changes.redirectHosts = hosts;
-  return { changes, errors };
+  return changes;
 }
