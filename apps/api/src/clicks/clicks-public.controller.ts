@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { readTrackerScript } from '@goalpost/tracker';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { TrackingRateLimit } from '../common/tracking-rate-limit';
 import { SettingsService } from '../settings/settings.service';
 import { setClickCookie } from './click-cookie';
 import { ClicksService } from './clicks.service';
@@ -39,6 +40,7 @@ export class ClicksPublicController {
   }
 
   @Post('clicks')
+  @TrackingRateLimit('clicks')
   @HttpCode(HttpStatus.NO_CONTENT)
   async click(@Body() dto: RecordClickDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const settings = await this.settings.get();
@@ -48,6 +50,7 @@ export class ClicksPublicController {
   }
 
   @Get('click')
+  @TrackingRateLimit('clicks')
   async pixel(@Query() query: PixelQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
     const settings = await this.settings.get();
     let target: URL | null = null;

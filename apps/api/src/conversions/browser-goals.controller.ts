@@ -4,6 +4,7 @@ import type { ConversionResponse } from '@goalpost/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readClickCookie } from '../clicks/click-cookie';
 import { allowTrackingOrigin, answerTrackingPreflight } from '../clicks/origin-policy';
+import { TrackingRateLimit } from '../common/tracking-rate-limit';
 import { SettingsService } from '../settings/settings.service';
 import { ConversionsService } from './conversions.service';
 import { BrowserGoalDto } from './dto/browser-goal.dto';
@@ -24,6 +25,7 @@ export class BrowserGoalsController {
   }
 
   @Post('goals')
+  @TrackingRateLimit('goals')
   async goal(@Body() dto: BrowserGoalDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse> {
     allowTrackingOrigin(request, reply, await this.settings.get());
     const input = {
