@@ -8,6 +8,7 @@ import { TrackingRateLimit } from '../common/tracking-rate-limit';
 import { SettingsService } from '../settings/settings.service';
 import { ConversionsService } from './conversions.service';
 import { BrowserGoalDto } from './dto/browser-goal.dto';
+import { TraceOnlyAccess } from './trace-only-access';
 
 /** `goalpost('goal', …)` from merchants' pages (the open internet), for goals that allow it. */
 @ApiExcludeController()
@@ -16,6 +17,7 @@ export class BrowserGoalsController {
   constructor(
     private readonly conversions: ConversionsService,
     private readonly settings: SettingsService,
+    private readonly traceAccess: TraceOnlyAccess,
   ) {}
 
   @Options('goals')
@@ -28,6 +30,7 @@ export class BrowserGoalsController {
   @TrackingRateLimit('goals')
   async goal(@Body() dto: BrowserGoalDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse> {
     allowTrackingOrigin(request, reply, await this.settings.get());
+    if (dto.traceOnly) await this.traceAccess.require(request);
     const input = {
       afliteGoalId: dto.goal,
       mref: dto.mref,

@@ -19,6 +19,7 @@ export enum DomainErrorCode {
   SetupComplete = 'setup_complete',
   SetupRequired = 'setup_required',
   DatabaseUnavailable = 'database_unavailable',
+  TraceOnlyNotAllowed = 'trace_only_not_allowed',
 }
 
 export class DomainError extends Error {

@@ -25,6 +25,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.SetupComplete]: HttpStatus.CONFLICT,
   [DomainErrorCode.SetupRequired]: HttpStatus.CONFLICT,
   [DomainErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DomainErrorCode.TraceOnlyNotAllowed]: HttpStatus.UNAUTHORIZED,
 };
 
 /** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */
