@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
+import { registerCompression, registerSecurityHeaders } from './common/response-protections';
 import { registerTrackingRateLimits } from './common/tracking-rate-limit';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
@@ -19,6 +20,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 64 * 1024, return503OnClosing: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
   await registerTrackingRateLimits(app, config.trackingLimits);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
   if (dashboardRoot) await serveDashboard(app, dashboardRoot);
