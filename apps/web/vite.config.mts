@@ -31,7 +31,8 @@ export default defineConfig(({ mode }) => {
         '@goalpost/tracker/snippet-tag': fromHere('../../libs/tracker/src/snippet-tag.ts'),
       },
     },
-    build: { outDir: fromHere('dist'), emptyOutDir: true, sourcemap: true },
+    // Maps are written for whoever runs the build, without the bundles pointing at them; the api never serves them.
+    build: { outDir: fromHere('dist'), emptyOutDir: true, sourcemap: 'hidden' },
     server: {
       proxy: Object.fromEntries(API_PATHS.map((path) => [path, { target: apiTarget, changeOrigin: false }])),
     },

@@ -7,6 +7,8 @@ export interface GoalInput {
   afliteGoalId: string;
   defaultValue?: string;
   allowBrowser?: boolean;
+  /** Only asked for goals allowed from the browser. */
+  maxBrowserValue?: string;
 }
 
 export class GoalsPage extends DashboardPage {
@@ -24,8 +26,23 @@ export class GoalsPage extends DashboardPage {
     await dialog.getByLabel('Aflite goal ID').fill(goal.afliteGoalId);
     if (goal.defaultValue !== undefined) await dialog.getByLabel('Default value (£)').fill(goal.defaultValue);
     if (goal.allowBrowser) await dialog.getByLabel('Allow this goal from the browser').check();
+    if (goal.maxBrowserValue !== undefined) await dialog.getByLabel('Maximum value from the browser (£)').fill(goal.maxBrowserValue);
     await dialog.getByRole('button', { name: 'Add goal' }).click();
     await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the goal's edit dialog and returns it. */
+  async edit(name: string): Promise<Locator> {
+    await this.row(name)
+      .getByRole('button', { name: `Edit ${name}` })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: `Edit ${name}` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  maxBrowserValueField(dialog: Locator): Locator {
+    return dialog.getByLabel('Maximum value from the browser (£)');
   }
 
   row(name: string): Locator {

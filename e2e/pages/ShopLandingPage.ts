@@ -16,6 +16,27 @@ export class ShopLandingPage {
     expect((await clickPosted).status()).toBe(204);
   }
 
+  /** Opens a page of the shop without any affiliate click. */
+  async open(path: string): Promise<void> {
+    await this.page.goto(`${LANDING_URL}${path}`);
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveText(`Shop page ${path}`);
+  }
+
+  /**
+   * `goalpost('goal', …)` as the shop's checkout page calls it: the recorded conversion, or the message
+   * Goalpost refused it with.
+   */
+  async recordGoal(goal: { goal: string; mref: string; value?: string }): Promise<{ recorded: unknown } | { refused: string }> {
+    return this.page.evaluate(async (input) => {
+      const goalpost = (window as unknown as { goalpost: (command: string, arg: unknown) => Promise<unknown> }).goalpost;
+      try {
+        return { recorded: await goalpost('goal', input) };
+      } catch (error) {
+        return { refused: error instanceof Error ? error.message : String(error) };
+      }
+    }, goal);
+  }
+
   /** The first-party click cookie Goalpost set for this visitor, as the shop's backend would read it. */
   async clickCookie(): Promise<string> {
     const cookie = (await this.page.context().cookies(API_URL)).find((c) => c.name === 'gp_click');

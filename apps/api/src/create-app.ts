@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
 import { applyBodyRules } from './common/body-rules';
 import { fastifyTrustProxy } from './config/trust-proxy';
+import { registerCompression, registerSecurityHeaders } from './common/response-protections';
+import { registerTrackingRateLimits } from './common/tracking-rate-limit';
 import { createValidationPipe } from './common/validation';
 import { JsonLogger } from './common/json-logger';
 import type { AppConfig } from './config/app-config';
@@ -33,6 +35,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   app.get(RequestGate).install(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
+  await registerTrackingRateLimits(app, config.trackingLimits);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
   if (dashboardRoot) await serveDashboard(app, dashboardRoot);
   applyBodyRules(app.getHttpAdapter().getInstance());

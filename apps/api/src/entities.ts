@@ -5,6 +5,7 @@ import { AdminSessionEntity } from './auth/admin-session.entity';
 import { AdminUserEntity } from './auth/admin-user.entity';
 import { SignInFailureEntity } from './auth/sign-in-failure.entity';
 import { ClickEntity } from './clicks/click.entity';
+import { ClickTokenEntity } from './clicks/click-token.entity';
 import { ConversionEntity } from './conversions/conversion.entity';
 import { DeliveryAttemptEntity } from './delivery/delivery-attempt.entity';
 import { DeliveryEntity } from './delivery/delivery.entity';
@@ -16,6 +17,7 @@ import { SettingEntity } from './settings/setting.entity';
 /** Every entity, in one list for the data source. */
 export const ENTITIES = [
   ClickEntity,
+  ClickTokenEntity,
   GoalEntity,
   ConversionEntity,
   DeliveryEntity,

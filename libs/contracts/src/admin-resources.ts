@@ -21,6 +21,10 @@ export interface GoalResponse {
   name: string;
   /** Decimal string such as "10.00", or null. */
   defaultValue: string | null;
+  /** The most a browser may say this goal is worth, as set on the goal ("250.00"), or null for the default cap. */
+  maxBrowserValue: string | null;
+  /** The cap in force for browser goals: maxBrowserValue, else 10× the default value, else 1000.00. */
+  browserValueCap: string;
   allowBrowser: boolean;
   enabled: boolean;
   createdAt: string;
@@ -31,6 +35,8 @@ export interface GoalRequest {
   afliteGoalId: string;
   name: string;
   defaultValue?: string | null;
+  /** null (or leaving it out on create) uses the default cap. */
+  maxBrowserValue?: string | null;
   allowBrowser?: boolean;
   enabled?: boolean;
 }

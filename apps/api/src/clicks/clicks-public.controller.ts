@@ -3,11 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { readTrackerScript } from '@goalpost/tracker';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { TrackingRateLimit } from '../common/tracking-rate-limit';
 import { SettingsService } from '../settings/settings.service';
-import { setClickCookie } from './click-cookie';
+import { readClickCookie, setClickCookie } from './click-cookie';
 import { ClicksService } from './clicks.service';
 import { PixelQueryDto } from './dto/pixel-query.dto';
-import { RecordClickDto } from './dto/record-click.dto';
+import { SnippetClickDto } from './dto/snippet-click.dto';
 import { allowTrackingOrigin, answerTrackingPreflight, isAllowedRedirect } from './origin-policy';
 
 /** Length of the clicks table's landing_url and referrer columns. */
@@ -39,15 +40,23 @@ export class ClicksPublicController {
   }
 
   @Post('clicks')
+  @TrackingRateLimit('clicks')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async click(@Body() dto: RecordClickDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async click(@Body() dto: SnippetClickDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const settings = await this.settings.get();
     allowTrackingOrigin(request, reply, settings);
-    const click = await this.clicks.record({ clickSessionId: dto.clickSessionID, via: 'snippet', landingUrl: dto.landingUrl, referrer: dto.referrer });
+    const click = await this.clicks.record({
+      clickSessionId: dto.clickSessionID,
+      via: 'snippet',
+      landingUrl: dto.landingUrl,
+      referrer: dto.referrer,
+      presentedToken: readClickCookie(request),
+    });
     setClickCookie(reply, request, click.cookieValue, settings);
   }
 
   @Get('click')
+  @TrackingRateLimit('clicks')
   async pixel(@Query() query: PixelQueryDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
     const settings = await this.settings.get();
     let target: URL | null = null;
@@ -61,7 +70,13 @@ export class ClicksPublicController {
     // that grows when normalised (percent-encoding), must not fail the click on PostgreSQL.
     const landingUrl = target ? target.href.slice(0, URL_COLUMN_LENGTH) : null;
     const referrer = request.headers.referer?.slice(0, URL_COLUMN_LENGTH) ?? null;
-    const click = await this.clicks.record({ clickSessionId: query.clickSessionID, via: 'pixel', landingUrl, referrer });
+    const click = await this.clicks.record({
+      clickSessionId: query.clickSessionID,
+      via: 'pixel',
+      landingUrl,
+      referrer,
+      presentedToken: readClickCookie(request),
+    });
     setClickCookie(reply, request, click.cookieValue, settings);
     reply.header('cache-control', 'no-store');
     if (target) {

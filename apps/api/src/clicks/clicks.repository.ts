@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { ClickVia } from '@goalpost/contracts';
-import { randomBytes } from 'node:crypto';
 import { EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { afterPosition, type KeysetPosition } from '../common/keyset-cursor';
 import { ConversionEntity } from '../conversions/conversion.entity';
@@ -11,10 +10,18 @@ import { ClickEntity } from './click.entity';
 /** One click as captured, at the moment it arrived. */
 export interface ClickHit {
   clickSessionId: string;
+  /** The cookie value this browser gets: a fresh one, or the one it already holds for this same click. */
+  token: string;
   via: ClickVia;
   landingUrl?: string | null;
   referrer?: string | null;
   at: number;
+}
+
+/** A click as committed, with the token issued to the browser of one hit. */
+export interface IssuedClick {
+  click: ClickEntity;
+  token: string;
 }
 
 interface ClickRow {
@@ -37,9 +44,10 @@ export class ClicksRepository {
   /**
    * One multi-row upsert for a whole batch, inside the caller's transaction. Repeats of a clickSessionID
    * are merged first (PostgreSQL refuses to touch a row twice in one statement); every repeat is answered
-   * with the row as committed. A new row gets a fresh token; an existing one keeps its own.
+   * with the row as committed. Each hit's token is recorded against its click, so every browser holds a
+   * token of its own (the click's `token` column keeps the first one issued).
    */
-  async upsertMany(manager: EntityManager, hits: ClickHit[]): Promise<ClickEntity[]> {
+  async upsertMany(manager: EntityManager, hits: ClickHit[]): Promise<IssuedClick[]> {
     const merged = new Map<string, { hit: ClickHit; hits: number; first: number; last: number }>();
     for (const hit of hits) {
       const seen = merged.get(hit.clickSessionId);
@@ -55,7 +63,7 @@ export class ClicksRepository {
     // A stable order keeps overlapping batches (PostgreSQL runs two at once) from locking rows in opposite orders.
     const ordered = [...merged.values()].sort((a, b) => (a.hit.clickSessionId < b.hit.clickSessionId ? -1 : 1));
     const tuples = ordered.map(({ hit, hits, first, last }) =>
-      params.row([hit.clickSessionId, randomBytes(18).toString('base64url'), hit.via, hit.landingUrl ?? null, hit.referrer ?? null, hits, first, last]),
+      params.row([hit.clickSessionId, hit.token, hit.via, hit.landingUrl ?? null, hit.referrer ?? null, hits, first, last]),
     );
     const rows = await this.db.query<ClickRow>(
       manager,
@@ -66,20 +74,41 @@ export class ClicksRepository {
       params.values,
     );
     const bySession = new Map(rows.map((row) => [row.click_session_id, toEntity(row)]));
-    return hits.map((hit) => {
+    const issued = hits.map((hit) => {
       const click = bySession.get(hit.clickSessionId);
       if (!click) throw new Error(`Click upsert returned no row for a clickSessionID of the batch`);
-      return click;
+      return { click, token: hit.token };
     });
+    await this.recordTokens(manager, issued, hits);
+    return issued;
   }
 
-  async upsert(manager: EntityManager, hit: ClickHit): Promise<ClickEntity> {
-    const [click] = await this.upsertMany(manager, [hit]);
-    return click;
+  async upsert(manager: EntityManager, hit: ClickHit): Promise<IssuedClick> {
+    const [issued] = await this.upsertMany(manager, [hit]);
+    return issued;
   }
 
-  findByToken(token: string): Promise<ClickEntity | null> {
-    return this.db.manager.findOneBy(ClickEntity, { token });
+  /** A token a browser already held for the same click is there already: DO NOTHING keeps it as it was. */
+  private async recordTokens(manager: EntityManager, issued: IssuedClick[], hits: ClickHit[]): Promise<void> {
+    const byToken = new Map(issued.map(({ click, token }, i) => [token, { clickId: click.id, at: hits[i].at }]));
+    const params = new SqlParams(this.db.dialect);
+    const tuples = [...byToken].map(([token, { clickId, at }]) => params.row([token, clickId, at]));
+    await this.db.query(
+      manager,
+      `INSERT INTO "click_tokens" ("token", "click_id", "created_at") VALUES ${tuples.join(', ')} ON CONFLICT ("token") DO NOTHING`,
+      params.values,
+    );
+  }
+
+  /** The click a browser's cookie value was issued for. */
+  async findByToken(token: string): Promise<ClickEntity | null> {
+    const params = new SqlParams(this.db.dialect);
+    const rows = await this.db.query<ClickRow>(
+      this.db.manager,
+      `SELECT "clicks".* FROM "click_tokens" JOIN "clicks" ON "clicks"."id" = "click_tokens"."click_id" WHERE "click_tokens"."token" = ${params.add(token)}`,
+      params.values,
+    );
+    return rows.length ? toEntity(rows[0]) : null;
   }
 
   findBySessionId(clickSessionId: string): Promise<ClickEntity | null> {

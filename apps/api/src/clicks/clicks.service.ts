@@ -1,24 +1,27 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { ClickResponse, ClickVia } from '@goalpost/contracts';
 import { Db } from '../database/db.service';
 import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
 import { MetricsService } from '../metrics/metrics.service';
 import { ClickEntity } from './click.entity';
-import { ClickHit, ClicksRepository } from './clicks.repository';
+import { ClickHit, ClicksRepository, IssuedClick } from './clicks.repository';
 
 export interface RecordClickInput {
   clickSessionId: string;
   via: ClickVia;
   landingUrl?: string | null;
   referrer?: string | null;
+  /** The `gp_click` cookie the browser sent with this hit, if any. */
+  presentedToken?: string;
 }
 
-/** Tokens are base64url (see ClicksRepository.upsertMany); the column holds at most 64 characters. */
+/** Tokens are base64url (see newToken); the column holds at most 64 characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 @Injectable()
 export class ClicksService {
-  private readonly writer: GroupCommit<ClickHit, ClickEntity>;
+  private readonly writer: GroupCommit<ClickHit, IssuedClick>;
 
   constructor(
     private readonly clicks: ClicksRepository,
@@ -32,11 +35,18 @@ export class ClicksService {
     });
   }
 
-  /** Records a click once per clickSessionID (later hits bump the counter); resolves after the commit. */
+  /**
+   * Records a click once per clickSessionID (later hits bump the counter); resolves after the commit.
+   * The answer's cookieValue is this browser's own: the token it already holds for this click, or a
+   * fresh one — never a token issued to another browser, though anyone may know a clickSessionID.
+   */
   async record(input: RecordClickInput): Promise<ClickResponse> {
-    const click = await this.writer.submit({ ...input, at: Date.now() });
+    const { presentedToken, ...hit } = input;
+    const held = presentedToken ? await this.findByToken(presentedToken) : null;
+    const token = held && presentedToken && held.clickSessionId === input.clickSessionId ? presentedToken : newToken();
+    const issued = await this.writer.submit({ ...hit, token, at: Date.now() });
     this.metrics.clicks.inc({ via: input.via });
-    return this.map(click);
+    return { ...this.map(issued.click), cookieValue: issued.token };
   }
 
   /** A value that cannot be a token (say, a tampered cookie with a NUL) is unknown without asking the database. */
@@ -67,4 +77,8 @@ export class ClicksService {
       lastSeenAt: new Date(click.lastSeenAt).toISOString(),
     };
   }
+}
+
+function newToken(): string {
+  return randomBytes(18).toString('base64url');
 }

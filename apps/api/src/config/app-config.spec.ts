@@ -91,4 +91,13 @@ describe('loadConfig', () => {
     }
     expect(() => loadConfig({ GOALPOST_SECRET: 's', SHUTDOWN_GRACE_MS: 'soon' }, dir())).toThrow(/SHUTDOWN_GRACE_MS/);
   });
+
+  it('reads the per-address limits of the public tracking routes, with generous defaults', () => {
+    expect(loadConfig({ GOALPOST_SECRET: 's' }, dir()).trackingLimits).toEqual({ clicksPerMinute: 120, goalsPerMinute: 60 });
+    expect(loadConfig({ GOALPOST_SECRET: 's', TRACKING_CLICKS_PER_MINUTE: '9', TRACKING_GOALS_PER_MINUTE: '4' }, dir()).trackingLimits).toEqual({
+      clicksPerMinute: 9,
+      goalsPerMinute: 4,
+    });
+    expect(() => loadConfig({ GOALPOST_SECRET: 's', TRACKING_GOALS_PER_MINUTE: '0' }, dir())).toThrow(/TRACKING_GOALS_PER_MINUTE: must be an integer >= 1/);
+  });
 });

@@ -69,6 +69,13 @@ export interface AppConfig {
     circuitCooldownMs: number;
     circuitMaxCooldownMs: number;
   };
+  /** Requests per client address (request.ip) per minute on the public tracking routes. */
+  trackingLimits: {
+    /** `POST /t/clicks` and `GET /t/click` together. */
+    clicksPerMinute: number;
+    /** `POST /t/goals`. */
+    goalsPerMinute: number;
+  };
 }
 
 const csv = makeValidator<string[]>((input) =>
@@ -132,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       CIRCUIT_WINDOW_MS: num({ default: 30_000 }),
       CIRCUIT_COOLDOWN_MS: num({ default: 15_000 }),
       CIRCUIT_MAX_COOLDOWN_MS: num({ default: 60_000 }),
+      TRACKING_CLICKS_PER_MINUTE: num({ default: 120 }),
+      TRACKING_GOALS_PER_MINUTE: num({ default: 60 }),
     },
     {
       reporter: ({ errors }) => {
@@ -183,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   positive('HISTORY_EXPORT_CHUNK', e.HISTORY_EXPORT_CHUNK);
   positive('RESEND_JOB_CHUNK', e.RESEND_JOB_CHUNK);
+  positive('TRACKING_CLICKS_PER_MINUTE', e.TRACKING_CLICKS_PER_MINUTE);
+  positive('TRACKING_GOALS_PER_MINUTE', e.TRACKING_GOALS_PER_MINUTE);
 
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(cwd, e.DATA_DIR);
   return {
@@ -220,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
       circuitMaxCooldownMs: e.CIRCUIT_MAX_COOLDOWN_MS,
     },
+    trackingLimits: { clicksPerMinute: e.TRACKING_CLICKS_PER_MINUTE, goalsPerMinute: e.TRACKING_GOALS_PER_MINUTE },
   };
 }
 

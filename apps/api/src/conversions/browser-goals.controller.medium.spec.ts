@@ -19,7 +19,8 @@ describe('goals from browsers', () => {
     const refused = await post({ goal: '5', mref: 'B-1' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ error: 'browser_goal_not_allowed', fields: [{ field: 'goal' }] });
-    expect((await post({ goal: '5', mref: 'B-1', traceOnly: true })).statusCode).toBe(403);
+    // A trace-only goal from an anonymous visitor is refused before the goal is even looked at.
+    expect((await post({ goal: '5', mref: 'B-1', traceOnly: true })).statusCode).toBe(401);
     expect((await post({ goal: '9', mref: 'B-1' })).json()).toMatchObject({ error: 'unknown_goal', fields: [{ field: 'goal' }] });
 
     const first = await post({ goal: '6', mref: 'B-1' });

@@ -4,9 +4,11 @@ import type { ConversionResponse } from '@goalpost/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readClickCookie } from '../clicks/click-cookie';
 import { allowTrackingOrigin, answerTrackingPreflight } from '../clicks/origin-policy';
+import { TrackingRateLimit } from '../common/tracking-rate-limit';
 import { SettingsService } from '../settings/settings.service';
 import { ConversionsService } from './conversions.service';
 import { BrowserGoalDto } from './dto/browser-goal.dto';
+import { TraceOnlyAccess } from './trace-only-access';
 
 /** `goalpost('goal', …)` from merchants' pages (the open internet), for goals that allow it. */
 @ApiExcludeController()
@@ -15,6 +17,7 @@ export class BrowserGoalsController {
   constructor(
     private readonly conversions: ConversionsService,
     private readonly settings: SettingsService,
+    private readonly traceAccess: TraceOnlyAccess,
   ) {}
 
   @Options('goals')
@@ -24,8 +27,10 @@ export class BrowserGoalsController {
   }
 
   @Post('goals')
+  @TrackingRateLimit('goals')
   async goal(@Body() dto: BrowserGoalDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversionResponse> {
     allowTrackingOrigin(request, reply, await this.settings.get());
+    if (dto.traceOnly) await this.traceAccess.require(request);
     const input = {
       afliteGoalId: dto.goal,
       mref: dto.mref,

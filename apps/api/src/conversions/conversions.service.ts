@@ -11,6 +11,8 @@ import { GroupCommit, INGEST_PRIORITY } from '../database/group-commit';
 import { MetricsService } from '../metrics/metrics.service';
 import { DeliveryWorker } from '../delivery/delivery.worker';
 import { TestSender } from '../delivery/test-sender';
+import { browserValueCapMinor } from '../goals/browser-value-cap';
+import type { GoalEntity } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
 import { SettingsService } from '../settings/settings.service';
 import { toConversionResponse } from './conversion.mapper';
@@ -112,6 +114,7 @@ export class ConversionsService {
         throw new DomainError(DomainErrorCode.InvalidValue, `${valueField}: must be at most ${formatValue(MAX_STORED_VALUE_MINOR)}`, valueField);
       }
     }
+    if (input.source === 'browser') refuseAboveBrowserCap(goal, valueMinor, valueField);
     const at = Date.now();
     const click = await this.attribute(input, at);
     return { goal, mref: input.mref, valueMinor, at, source: input.source, ...click };
@@ -133,4 +136,15 @@ export class ConversionsService {
     const { attributionWindowDays } = await this.settings.get();
     return at - click.lastSeenAt <= attributionWindowDays * 86_400_000;
   }
+}
+
+/** A browser's value is believed only up to the goal's cap: the page is on the open internet. */
+function refuseAboveBrowserCap(goal: GoalEntity, valueMinor: number, field: string): void {
+  const cap = browserValueCapMinor(goal);
+  if (valueMinor <= cap) return;
+  throw new DomainError(
+    DomainErrorCode.InvalidValue,
+    `${field}: at most ${formatValue(cap)} for "${goal.name}" from a browser (the goal's maximum browser value); send larger amounts from your server`,
+    field,
+  );
 }

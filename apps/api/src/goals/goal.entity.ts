@@ -16,6 +16,10 @@ export class GoalEntity {
   @Column({ name: 'default_value_minor', type: 'integer', nullable: true })
   defaultValueMinor: number | null;
 
+  /** The most a browser may say the goal is worth; null: derived from the default value (browser-value-cap.ts). */
+  @Column({ name: 'max_browser_value_minor', type: 'integer', nullable: true })
+  maxBrowserValueMinor: number | null;
+
   /** Whether `goalpost('goal', …)` from a browser may record this goal. */
   @Column({ name: 'allow_browser', type: 'boolean' })
   allowBrowser: boolean;

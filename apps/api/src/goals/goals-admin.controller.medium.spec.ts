@@ -59,6 +59,32 @@ describe('goals', () => {
     expect(audit[1]).toMatchObject({ action: 'goal.create', target: `goal ${created.id}` });
   });
 
+  it('keeps a maximum browser value on the goal, shows the cap in force, and refuses one below the default', async () => {
+    const created = await send('POST', '/api/admin/goals', { afliteGoalId: '8', name: 'Lead', defaultValue: '4.00', allowBrowser: true });
+    expect(created.json()).toMatchObject({ maxBrowserValue: null, browserValueCap: '40.00' });
+    const id = created.json().id;
+
+    const set = await send('PATCH', `/api/admin/goals/${id}`, { maxBrowserValue: '75.5' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ maxBrowserValue: '75.50', browserValueCap: '75.50' });
+    expect((await t.app.get(GoalsService).getById(id)).maxBrowserValueMinor).toBe(7550);
+
+    for (const [body, message] of [
+      [{ maxBrowserValue: '1.999' }, /^maxBrowserValue: must be an amount/],
+      [{ maxBrowserValue: 30 }, /^maxBrowserValue must be an amount/],
+      [{ maxBrowserValue: '3.99' }, /^maxBrowserValue: must be at least the default value \(4\.00\)/],
+      [{ defaultValue: '80.00' }, /^maxBrowserValue: must be at least the default value \(80\.00\)/],
+      [{ maxBrowserValue: '99999999.99' }, /^maxBrowserValue: must be at most/],
+    ] as const) {
+      const res = await send('PATCH', `/api/admin/goals/${id}`, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().fields[0]).toMatchObject({ field: 'maxBrowserValue', message: expect.stringMatching(message) });
+    }
+
+    const cleared = await send('PATCH', `/api/admin/goals/${id}`, { maxBrowserValue: null, defaultValue: null });
+    expect(cleared.json()).toMatchObject({ maxBrowserValue: null, defaultValue: null, browserValueCap: '1000.00' });
+  });
+
   it('refuses an audit page size out of range, naming limit', async () => {
     for (const limit of ['0', '201', 'ten']) {
       const res = await asAdmin(t.app, admin, `/api/admin/audit?limit=${limit}`);

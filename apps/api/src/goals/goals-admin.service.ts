@@ -3,6 +3,7 @@ import { formatValue, parseValueToMinor } from '@goalpost/aflite';
 import type { GoalResponse } from '@goalpost/contracts';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, DomainErrorCode } from '../common/errors/domain-error';
+import { browserValueCapMinor } from './browser-value-cap';
 import { GoalEntity } from './goal.entity';
 import { GoalInput, GoalsService } from './goals.service';
 import { CreateGoalDto, UpdateGoalDto } from './dto/goal.dto';
@@ -37,20 +38,14 @@ export class GoalsAdminService {
   }
 
   private toInput(dto: UpdateGoalDto): Partial<GoalInput> {
-    const input: Partial<GoalInput> = { afliteGoalId: dto.afliteGoalId, name: dto.name, allowBrowser: dto.allowBrowser, enabled: dto.enabled };
-    if (dto.defaultValue === null) input.defaultValueMinor = null;
-    else if (dto.defaultValue !== undefined) {
-      const minor = parseValueToMinor(dto.defaultValue);
-      if (minor === null) {
-        throw new DomainError(
-          DomainErrorCode.InvalidValue,
-          'defaultValue: must be an amount such as 10.00 (at most two decimals, not negative)',
-          'defaultValue',
-        );
-      }
-      input.defaultValueMinor = minor;
-    }
-    return input;
+    return {
+      afliteGoalId: dto.afliteGoalId,
+      name: dto.name,
+      allowBrowser: dto.allowBrowser,
+      enabled: dto.enabled,
+      defaultValueMinor: amount(dto.defaultValue, 'defaultValue'),
+      maxBrowserValueMinor: amount(dto.maxBrowserValue, 'maxBrowserValue'),
+    };
   }
 
   private map(g: GoalEntity): GoalResponse {
@@ -59,10 +54,22 @@ export class GoalsAdminService {
       afliteGoalId: g.afliteGoalId,
       name: g.name,
       defaultValue: g.defaultValueMinor === null ? null : formatValue(g.defaultValueMinor),
+      maxBrowserValue: g.maxBrowserValueMinor === null ? null : formatValue(g.maxBrowserValueMinor),
+      browserValueCap: formatValue(browserValueCapMinor(g)),
       allowBrowser: g.allowBrowser,
       enabled: g.enabled,
       createdAt: new Date(g.createdAt).toISOString(),
       updatedAt: new Date(g.updatedAt).toISOString(),
     };
   }
+}
+
+/** undefined leaves the field as it is, null clears it, anything else must be an amount. */
+function amount(value: string | null | undefined, field: 'defaultValue' | 'maxBrowserValue'): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  const minor = parseValueToMinor(value);
+  if (minor === null) {
+    throw new DomainError(DomainErrorCode.InvalidValue, `${field}: must be an amount such as 10.00 (at most two decimals, not negative)`, field);
+  }
+  return minor;
 }

@@ -9,6 +9,7 @@ export interface GoalInput {
   afliteGoalId: string;
   name: string;
   defaultValueMinor?: number | null;
+  maxBrowserValueMinor?: number | null;
   allowBrowser?: boolean;
   enabled?: boolean;
 }
@@ -58,7 +59,7 @@ export class GoalsService {
   }
 
   async create(input: GoalInput): Promise<GoalEntity> {
-    checkDefaultValue(input.defaultValueMinor);
+    checkValues(input.defaultValueMinor ?? null, input.maxBrowserValueMinor ?? null);
     const existing = await this.goals.findByAfliteId(input.afliteGoalId);
     if (existing) {
       throw new DomainError(DomainErrorCode.Conflict, `afliteGoalId: a goal with Aflite goal ID "${input.afliteGoalId}" already exists`, 'afliteGoalId');
@@ -68,6 +69,7 @@ export class GoalsService {
       afliteGoalId: input.afliteGoalId,
       name: input.name,
       defaultValueMinor: input.defaultValueMinor ?? null,
+      maxBrowserValueMinor: input.maxBrowserValueMinor ?? null,
       allowBrowser: input.allowBrowser ?? false,
       enabled: input.enabled ?? true,
       createdAt: now,
@@ -80,7 +82,10 @@ export class GoalsService {
   async update(id: number, patch: Partial<GoalInput>): Promise<GoalEntity> {
     const goal = await this.goals.findById(id);
     if (!goal) throw new DomainError(DomainErrorCode.NotFound, `Goal ${id} does not exist`, 'id');
-    checkDefaultValue(patch.defaultValueMinor);
+    checkValues(
+      patch.defaultValueMinor === undefined ? goal.defaultValueMinor : patch.defaultValueMinor,
+      patch.maxBrowserValueMinor === undefined ? goal.maxBrowserValueMinor : patch.maxBrowserValueMinor,
+    );
     if (patch.afliteGoalId && patch.afliteGoalId !== goal.afliteGoalId) {
       const clash = await this.goals.findByAfliteId(patch.afliteGoalId);
       if (clash)
@@ -131,8 +136,21 @@ function storable(afliteGoalId: string): boolean {
   return !/[\x00-\x1f\x7f]/.test(afliteGoalId);
 }
 
-function checkDefaultValue(minor: number | null | undefined): void {
-  if (minor !== null && minor !== undefined && minor > MAX_STORED_VALUE_MINOR) {
-    throw new DomainError(DomainErrorCode.InvalidValue, `defaultValue: must be at most ${formatValue(MAX_STORED_VALUE_MINOR)}`, 'defaultValue');
+function checkValues(defaultMinor: number | null, maxBrowserMinor: number | null): void {
+  for (const [field, minor] of [
+    ['defaultValue', defaultMinor],
+    ['maxBrowserValue', maxBrowserMinor],
+  ] as const) {
+    if (minor !== null && minor > MAX_STORED_VALUE_MINOR) {
+      throw new DomainError(DomainErrorCode.InvalidValue, `${field}: must be at most ${formatValue(MAX_STORED_VALUE_MINOR)}`, field);
+    }
+  }
+  // A goal sent without a value is worth its default: a maximum below it would refuse those.
+  if (defaultMinor !== null && maxBrowserMinor !== null && maxBrowserMinor < defaultMinor) {
+    throw new DomainError(
+      DomainErrorCode.InvalidValue,
+      `maxBrowserValue: must be at least the default value (${formatValue(defaultMinor)}), or empty`,
+      'maxBrowserValue',
+    );
   }
 }

@@ -9,12 +9,13 @@ export class IngestKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { ingestKeyId?: number }>();
-    request.ingestKeyId = await this.keys.verify(bearer(request));
+    request.ingestKeyId = await this.keys.verify(ingestKeyOf(request));
     return true;
   }
 }
 
-function bearer(request: FastifyRequest): string | undefined {
+/** The key a request presents, if any (a malformed Authorization header presents none). */
+export function ingestKeyOf(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth) {
     const match = /^Bearer\s+(\S+)$/i.exec(auth);

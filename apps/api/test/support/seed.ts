@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AttemptOutcome, ConversionStatus } from '@goalpost/contracts';
 import { ClickEntity } from '../../src/clicks/click.entity';
+import { ClickTokenEntity } from '../../src/clicks/click-token.entity';
 import { ConversionEntity } from '../../src/conversions/conversion.entity';
 import { Db } from '../../src/database/db.service';
 import { DeliveryAttemptEntity } from '../../src/delivery/delivery-attempt.entity';
@@ -98,8 +99,8 @@ export async function seedConversion(app: INestApplicationContext, s: SeedConver
 
 export async function seedClick(app: INestApplicationContext, clickSessionId: string, firstSeenAt: number, lastSeenAt = firstSeenAt): Promise<ClickEntity> {
   const db = app.get(Db);
-  return db.write((m) =>
-    m.save(
+  return db.write(async (m) => {
+    const click = await m.save(
       m.create(ClickEntity, {
         clickSessionId,
         token: `tok-${clickSessionId}`,
@@ -110,6 +111,8 @@ export async function seedClick(app: INestApplicationContext, clickSessionId: st
         firstSeenAt,
         lastSeenAt,
       }),
-    ),
-  );
+    );
+    await m.insert(ClickTokenEntity, { token: click.token, clickId: click.id, createdAt: firstSeenAt });
+    return click;
+  });
 }

@@ -5,6 +5,8 @@ export const goal = (overrides: Partial<GoalResponse> = {}): GoalResponse => ({
   afliteGoalId: '5',
   name: 'Sale',
   defaultValue: '10.00',
+  maxBrowserValue: null,
+  browserValueCap: '100.00',
   allowBrowser: false,
   enabled: true,
   createdAt: '2025-03-01T10:00:00.000Z',

@@ -2,7 +2,7 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CLICK_SESSION_MESSAGE, CLICK_SESSION_PATTERN } from './record-click.dto';
 
 export class PixelQueryDto {
-  @IsString()
+  @IsString({ message: 'clickSource is required and must be "aflite"' })
   @Matches(/^aflite$/i, { message: 'clickSource must be "aflite"' })
   clickSource: string;
 

@@ -21,6 +21,7 @@ export enum DomainErrorCode {
   WeakPassword = 'weak_password',
   DatabaseUnavailable = 'database_unavailable',
   ShuttingDown = 'shutting_down',
+  TraceOnlyNotAllowed = 'trace_only_not_allowed',
 }
 
 export class DomainError extends Error {

@@ -28,6 +28,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   [DomainErrorCode.WeakPassword]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [DomainErrorCode.ShuttingDown]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DomainErrorCode.TraceOnlyNotAllowed]: HttpStatus.UNAUTHORIZED,
 };
 
 /** Maps every error to an ApiErrorBody: domain codes exhaustively, HTTP errors as they are, anything else a 500 with an errorId. */

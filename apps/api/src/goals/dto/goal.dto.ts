@@ -27,6 +27,16 @@ export class CreateGoalDto implements GoalRequest {
   @IsString({ message: 'defaultValue must be an amount such as 10.00, or null' })
   defaultValue?: string | null;
 
+  @ApiPropertyOptional({
+    example: '250.00',
+    nullable: true,
+    description: 'The most a goal from a browser may be worth; null: 10× the default value, or 1000.00 without one',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString({ message: 'maxBrowserValue must be an amount such as 250.00, or null' })
+  maxBrowserValue?: string | null;
+
   @ApiPropertyOptional({ description: 'Allow goalpost("goal", …) from the browser' })
   @ValidateIf((_, v) => v !== undefined)
   @IsBoolean({ message: 'allowBrowser must be true or false' })
@@ -38,5 +48,5 @@ export class CreateGoalDto implements GoalRequest {
   enabled?: boolean;
 }
 
-/** Any subset; null is refused for every field but defaultValue (which null clears). */
+/** Any subset; null is refused for every field but defaultValue and maxBrowserValue (which null clears). */
 export class UpdateGoalDto extends PartialType(CreateGoalDto, { skipNullProperties: false }) {}

@@ -24,6 +24,8 @@ const LABELS: Record<string, string> = {
   name: 'Name',
   defaultValue: 'Default value',
   allowBrowser: 'Allowed from the browser',
+  maxBrowserValue: 'Maximum value from the browser',
+  browserValueCap: 'Cap on values from the browser',
   enabled: 'Enabled',
   prefix: 'Key starts with',
   ids: 'Conversions',
@@ -96,6 +98,8 @@ function describeField(key: string, value: unknown): string {
     case 'attributionWindowDays':
       return typeof value === 'number' ? formatQuantity(value, DAYS) : describeValue(value);
     case 'defaultValue':
+    case 'maxBrowserValue':
+    case 'browserValueCap':
       return typeof value === 'string' ? formatPounds(value) : describeValue(value);
     case 'filter':
       return describeFilter(value);

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { FormField } from '../../components/FormField';
 import { InlineError } from '../../components/QueryStates';
+import { formatPounds } from '../../lib/format';
 
 interface GoalFormProps {
   goal?: GoalResponse;
@@ -13,7 +14,7 @@ interface GoalFormProps {
   onCancel?: () => void;
 }
 
-const FIELDS = ['afliteGoalId', 'name', 'defaultValue', 'allowBrowser'] as const;
+const FIELDS = ['afliteGoalId', 'name', 'defaultValue', 'allowBrowser', 'maxBrowserValue'] as const;
 
 export function GoalForm({ goal, submitLabel, pending, error, onSubmit, onCancel }: GoalFormProps) {
   const id = useId();
@@ -21,12 +22,19 @@ export function GoalForm({ goal, submitLabel, pending, error, onSubmit, onCancel
   const [name, setName] = useState(goal?.name ?? '');
   const [defaultValue, setDefaultValue] = useState(goal?.defaultValue ?? '');
   const [allowBrowser, setAllowBrowser] = useState(goal?.allowBrowser ?? false);
+  const [maxBrowserValue, setMaxBrowserValue] = useState(goal?.maxBrowserValue ?? '');
   const apiError = error instanceof ApiError ? error : null;
   const unplaced = apiError ? apiError.otherFieldMessages(FIELDS) : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ afliteGoalId: afliteGoalId.trim(), name: name.trim(), defaultValue: defaultValue.trim() || null, allowBrowser });
+    onSubmit({
+      afliteGoalId: afliteGoalId.trim(),
+      name: name.trim(),
+      defaultValue: defaultValue.trim() || null,
+      allowBrowser,
+      maxBrowserValue: maxBrowserValue.trim() || null,
+    });
   };
 
   return (
@@ -71,6 +79,23 @@ export function GoalForm({ goal, submitLabel, pending, error, onSubmit, onCancel
           {apiError?.fieldMessage('allowBrowser') ? <p className="field-error">{apiError.fieldMessage('allowBrowser')}</p> : null}
         </div>
       </div>
+      {allowBrowser ? (
+        <FormField
+          id={`${id}-max-browser`}
+          label="Maximum value from the browser (£)"
+          hint={
+            <>
+              A goal from the browser worth more than this is refused; record larger amounts from your server. Leave empty for ten times the default value, or
+              £1,000.00 when there is none.{goal ? <> In force now: {formatPounds(goal.browserValueCap)}.</> : null}
+            </>
+          }
+          error={apiError?.fieldMessage('maxBrowserValue')}
+        >
+          {(control) => (
+            <input {...control} inputMode="decimal" placeholder="e.g. 250.00" value={maxBrowserValue} onChange={(e) => setMaxBrowserValue(e.target.value)} />
+          )}
+        </FormField>
+      ) : null}
       {unplaced.length ? (
         <p className="inline-error" role="alert">
           {unplaced.join(' ')}

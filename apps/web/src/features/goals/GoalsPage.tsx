@@ -74,7 +74,7 @@ function GoalTable({ goals, onEdit }: { goals: GoalResponse[]; onEdit: (goal: Go
                 <td className="cell-number" data-label="Default value">
                   {formatPounds(goal.defaultValue)}
                 </td>
-                <td data-label="From the browser">{goal.allowBrowser ? 'Allowed' : 'Server only'}</td>
+                <td data-label="From the browser">{goal.allowBrowser ? `Allowed, up to ${formatPounds(goal.browserValueCap)}` : 'Server only'}</td>
                 <td data-label="Status">{goal.enabled ? <Badge tone="good">Enabled</Badge> : <Badge tone="neutral">Disabled</Badge>}</td>
                 <td className="cell-actions">
                   <button type="button" className="button button-small" onClick={() => onEdit(goal)} aria-label={`Edit ${goal.name}`}>
