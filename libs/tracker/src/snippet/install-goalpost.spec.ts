@@ -1,6 +1,7 @@
 import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
 import { INSTALL_STUB } from '../snippet-tag';
 import { installGoalpost } from './install-goalpost';
+import { PENDING_KEY } from './pending-clicks';
 import type { Goalpost } from './types';
 
 const BASE = 'https://gp.example/relay';
@@ -21,6 +22,20 @@ function callsTo(path: string) {
 
 const goalpost = () => window.goalpost as Goalpost;
 
+/** The address the browser loaded the document from, as Navigation Timing reports it. */
+function loadedFrom(href: string | null): void {
+  vi.spyOn(performance, 'getEntriesByType').mockImplementation((type) => (type === 'navigation' && href ? [{ name: href } as PerformanceEntry] : []));
+}
+
+/** The visitor follows a link to another page of the shop in the same tab: a fresh snippet, the same sessionStorage. */
+function nextPage(path: string): void {
+  delete window.goalpost;
+  land(path, location.href);
+  loadedFrom(location.href);
+}
+
+const sentIds = () => callsTo('/t/clicks').map((c) => c.body.clickSessionID);
+
 beforeEach(() => {
   delete window.goalpost;
   fetchMock.mockReset();
@@ -28,6 +43,7 @@ beforeEach(() => {
   vi.stubGlobal('fetch', fetchMock);
   vi.spyOn(console, 'debug').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
+  sessionStorage.clear();
   land('/');
 });
 
@@ -193,5 +209,173 @@ describe('goal command', () => {
     installGoalpost({ base: BASE, consentRequired: false });
     goalpost()('goal', { goal: 'sale', mref: 'ORD-9' });
     await vi.waitFor(() => expect(console.debug).toHaveBeenCalled());
+  });
+});
+
+describe('single-page apps', () => {
+  it('captures a click the app pushes into the address after load, once', () => {
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    history.pushState({}, '', '/p/2?clickSource=aflite&clickSessionID=spa1');
+    const landingUrl = location.href;
+    history.pushState({}, '', '/cart');
+    history.pushState({}, '', '/p/2?clickSource=aflite&clickSessionID=spa1&tab=reviews');
+    history.back();
+    dispatchEvent(new PopStateEvent('popstate'));
+
+    const clicks = callsTo('/t/clicks');
+    expect(clicks.map((c) => c.body)).toEqual([{ clickSource: 'aflite', clickSessionID: 'spa1', landingUrl }]);
+  });
+
+  it('captures a click arriving by replaceState, back/forward or a hash change', () => {
+    installGoalpost({ base: BASE, consentRequired: false });
+    history.replaceState(null, '', '/?clickSource=aflite&clickSessionID=r1');
+    // The page's own navigation, not through the wrapped methods: only the browser's events tell.
+    History.prototype.replaceState.call(history, null, '', '/?clickSource=aflite&clickSessionID=p1');
+    dispatchEvent(new PopStateEvent('popstate'));
+    History.prototype.replaceState.call(history, null, '', '/#/p?clickSource=aflite&clickSessionID=h1');
+    dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(sentIds()).toEqual(['r1', 'p1', 'h1']);
+  });
+
+  it('reads the address the page loaded from when a script replaced the parameters before the snippet ran', () => {
+    loadedFrom('https://shop.example/p/3?clickSource=aflite&clickSessionID=nav1');
+    land('/p/3', 'https://affiliate.example/');
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(callsTo('/t/clicks').map((c) => c.body)).toEqual([
+      {
+        clickSource: 'aflite',
+        clickSessionID: 'nav1',
+        landingUrl: 'https://shop.example/p/3?clickSource=aflite&clickSessionID=nav1',
+        referrer: 'https://affiliate.example/',
+      },
+    ]);
+  });
+
+  it('sends a click on both the loaded and the current address once, and two different clicks once each', () => {
+    land('/p?clickSource=aflite&clickSessionID=same');
+    loadedFrom(location.href);
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(sentIds()).toEqual(['same']);
+
+    nextPage('/p?clickSource=aflite&clickSessionID=now');
+    loadedFrom('https://shop.example/p?clickSource=aflite&clickSessionID=loaded');
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(sentIds()).toEqual(['same', 'loaded', 'now']);
+  });
+
+  it('reads escaped and encoded landing URLs', () => {
+    land('/?clickSource=aflite&amp;clickSessionID=amp1');
+    installGoalpost({ base: BASE, consentRequired: false });
+    nextPage('/?clickSource%3Daflite%26clickSessionID%3Denc1');
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(callsTo('/t/clicks').map((c) => [c.body.clickSessionID, c.body.landingUrl])).toEqual([
+      ['amp1', 'http://localhost:3000/?clickSource=aflite&amp;clickSessionID=amp1'],
+      ['enc1', 'http://localhost:3000/?clickSource%3Daflite%26clickSessionID%3Denc1'],
+    ]);
+  });
+
+  it('listens through the installed copy only, and wraps history once', () => {
+    installGoalpost({ base: BASE, consentRequired: false });
+    const pushState = history.pushState;
+    delete window.goalpost;
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(history.pushState).toBe(pushState);
+
+    history.pushState(null, '', '/?clickSource=aflite&clickSessionID=one');
+    expect(sentIds()).toEqual(['one']);
+  });
+
+  it("cuts a landing URL and referrer to the api's 2048 characters", () => {
+    const long = 'x'.repeat(3000);
+    land('/?clickSource=aflite&clickSessionID=long&pad=' + long, 'https://affiliate.example/?q=' + long);
+    installGoalpost({ base: BASE, consentRequired: false });
+    const [click] = callsTo('/t/clicks');
+    expect([String(click.body.landingUrl).length, String(click.body.referrer).length]).toEqual([2048, 2048]);
+  });
+});
+
+describe('consent on a later page', () => {
+  const stored = () => JSON.parse(sessionStorage.getItem(PENDING_KEY) || 'null') as Record<string, unknown>[] | null;
+
+  it('keeps the click for the visit, sends it once consent comes on a later page, as it landed', () => {
+    land('/p/1?clickSource=aflite&clickSessionID=later1', 'https://affiliate.example/review');
+    const landingUrl = location.href;
+    installGoalpost({ base: BASE, consentRequired: true });
+    expect(stored()).toEqual([{ clickSource: 'aflite', clickSessionID: 'later1', landingUrl, referrer: 'https://affiliate.example/review' }]);
+
+    nextPage('/basket');
+    installGoalpost({ base: BASE, consentRequired: true });
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    nextPage('/checkout');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', true);
+    goalpost()('consent', true);
+    expect(callsTo('/t/clicks').map((c) => c.body)).toEqual([
+      { clickSource: 'aflite', clickSessionID: 'later1', landingUrl, referrer: 'https://affiliate.example/review' },
+    ]);
+    expect(stored()).toBeNull();
+
+    nextPage('/thanks');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', true);
+    expect(sentIds()).toEqual(['later1']);
+  });
+
+  it('sends the stored click on a later page given consent in the queue, or that needs none', () => {
+    land('/?clickSource=aflite&clickSessionID=q1');
+    installGoalpost({ base: BASE, consentRequired: true });
+    nextPage('/next');
+    new Function(INSTALL_STUB)();
+    window.goalpost?.('consent', true);
+    installGoalpost({ base: BASE, consentRequired: true });
+    expect(sentIds()).toEqual(['q1']);
+
+    nextPage('/?clickSource=aflite&clickSessionID=q2');
+    installGoalpost({ base: BASE, consentRequired: true });
+    nextPage('/no-consent-needed');
+    installGoalpost({ base: BASE, consentRequired: false });
+    expect(sentIds()).toEqual(['q1', 'q2']);
+  });
+
+  it('stores nothing when consent is already given on landing', () => {
+    land('/?clickSource=aflite&clickSessionID=now1');
+    new Function(INSTALL_STUB)();
+    window.goalpost?.('consent', true);
+    installGoalpost({ base: BASE, consentRequired: true });
+    expect(sentIds()).toEqual(['now1']);
+    expect(stored()).toBeNull();
+  });
+
+  it('forgets the stored click on refusal, though consent on the same page still sends it', () => {
+    land('/?clickSource=aflite&clickSessionID=ref1');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', false);
+    expect(stored()).toBeNull();
+    history.pushState(null, '', '/?clickSource=aflite&clickSessionID=ref2');
+    expect(stored()).toBeNull();
+
+    nextPage('/elsewhere');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', true);
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    nextPage('/?clickSource=aflite&clickSessionID=ref3');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', false);
+    goalpost()('consent', true);
+    expect(sentIds()).toEqual(['ref3']);
+  });
+
+  it('holds a click pushed by a single-page app until consent too', () => {
+    installGoalpost({ base: BASE, consentRequired: true });
+    history.pushState(null, '', '/p?clickSource=aflite&clickSessionID=spa2');
+    expect(stored()?.map((c) => c.clickSessionID)).toEqual(['spa2']);
+    nextPage('/next');
+    installGoalpost({ base: BASE, consentRequired: true });
+    goalpost()('consent', true);
+    expect(sentIds()).toEqual(['spa2']);
   });
 });

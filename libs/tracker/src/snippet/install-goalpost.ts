@@ -1,7 +1,10 @@
-import { readClick } from './click-params';
+import { clickAt, URL_LIMIT } from './click-params';
 import { debug } from './debug';
+import { landingUrls } from './landing-urls';
+import { loadPending, storePending } from './pending-clicks';
 import { postJson } from './post-json';
 import type { GoalInput, Goalpost, SnippetConfig } from './types';
+import { URL_CHANGED, watchHistory } from './watch-history';
 
 async function sendGoal(base: string, input: unknown): Promise<unknown> {
   const g = (input || {}) as Partial<GoalInput>;
@@ -21,28 +24,40 @@ export function installGoalpost(config: SnippetConfig): void {
   if (existing && (existing as Goalpost).loaded) return;
   const queue = (existing && (existing as { q?: ArrayLike<unknown>[] }).q) || [];
 
-  let consent = !config.consentRequired;
+  // true, false, or undefined while the visitor has not answered (consent mode).
+  let consent: boolean | undefined = config.consentRequired ? undefined : true;
   let replaying = true;
-  // Held in memory only, with the URL as it was on landing: consent may come after SPA navigation.
-  let pending = readClick(location.search, location.hash);
-  if (pending) {
-    pending.landingUrl = location.href;
-    pending.referrer = document.referrer || undefined;
-  }
+  // Clicks waiting for consent, with the URL each landed on, kept across the visit's pages (see pending-clicks).
+  let pending = loadPending();
+  // Each click is sent at most once from a page, however often its address comes back.
+  const seen: Record<string, 1> = {};
+  for (const click of pending) seen[click.clickSessionID] = 1;
   const warned: Record<string, 1> = {};
 
-  function sendClick(): void {
-    if (replaying || !consent || !pending) return;
-    const click = pending;
-    pending = null;
-    postJson(config.base + '/t/clicks', click).catch(debug);
+  function capture(href: string): void {
+    const click = clickAt(href);
+    if (!click || seen[click.clickSessionID]) return;
+    seen[click.clickSessionID] = 1;
+    click.referrer = document.referrer.slice(0, URL_LIMIT) || undefined;
+    pending.push(click);
+  }
+
+  /** Sends what is pending once consent allows; until then keeps it for the visit, and after a refusal keeps it on this page only. */
+  function settle(): void {
+    if (replaying) return;
+    if (consent) {
+      const clicks = pending;
+      pending = [];
+      for (const click of clicks) postJson(config.base + '/t/clicks', click).catch(debug);
+    }
+    storePending(consent === undefined ? pending : []);
   }
 
   const goalpost = function (command: string, arg?: unknown): Promise<unknown> | undefined {
     try {
       if (command === 'consent') {
         consent = arg === true;
-        sendClick();
+        settle();
       } else if (command === 'goal') {
         // Allowed before consent: a goal is the merchant's own record of its sale, and the server
         // attributes it only through a click cookie that consent gated in the first place.
@@ -67,5 +82,21 @@ export function installGoalpost(config: SnippetConfig): void {
     goalpost(...(queue[i] as [string, unknown]));
   }
   replaying = false;
-  sendClick();
+  for (const href of landingUrls()) capture(href);
+  settle();
+
+  const onAddressChange = () => {
+    // Only the installed copy listens: a replaced one (a test re-installing) stays quiet.
+    if (window.goalpost !== goalpost) return;
+    try {
+      capture(location.href);
+      settle();
+    } catch (err) {
+      debug(err);
+    }
+  };
+  watchHistory();
+  addEventListener(URL_CHANGED, onAddressChange);
+  addEventListener('popstate', onAddressChange);
+  addEventListener('hashchange', onAddressChange);
 }

@@ -63,7 +63,7 @@ export function InstallPage() {
           </p>
           <div className="check-field">
             <input id="install-consent" type="checkbox" checked={consentRequired} onChange={(e) => setConsentRequired(e.target.checked)} />
-            <label htmlFor="install-consent">Wait for cookie consent before storing anything</label>
+            <label htmlFor="install-consent">Wait for cookie consent: send nothing and set no cookie before it</label>
           </div>
           <CodeBlock name="snippet" code={snippetTag(context.base, { consentRequired })} />
           {consentRequired ? (
