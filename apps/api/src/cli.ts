@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { parseValueToMinor } from '@goalpost/aflite';
+import { formatValue, parseValueToMinor } from '@goalpost/aflite';
 import { CONVERSION_STATUSES, type ConversionStatus } from '@goalpost/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import { AuthService } from './auth/auth.service';
@@ -8,6 +8,7 @@ import { NEW_PASSWORD_ENV, readNewPassword } from './cli/new-password';
 import { Db } from './database/db.service';
 import { MigrationsRepository } from './database/migrations.repository';
 import { ResendService } from './delivery/resend.service';
+import { browserValueCapMinor } from './goals/browser-value-cap';
 import { GoalsService } from './goals/goals.service';
 import { IngestKeysService } from './ingest-keys/ingest-keys.service';
 import { describeStoredSettings } from './settings/describe-stored-settings';
@@ -83,16 +84,24 @@ goals
   .command('add <aflite-goal-id> <name>')
   .option('--default-value <amount>', 'value used when a conversion has none, e.g. 10.00', (v) => money(v))
   .option('--allow-browser', 'allow goalpost("goal", …) from the browser for this goal', false)
-  .action((afliteGoalId: string, name: string, opts: { defaultValue?: number; allowBrowser: boolean }) =>
+  .option('--max-browser-value <amount>', 'largest value accepted from the browser, e.g. 250.00 (default: 10× the default value, or 1000.00)', (v) => money(v))
+  .action((afliteGoalId: string, name: string, opts: { defaultValue?: number; allowBrowser: boolean; maxBrowserValue?: number }) =>
     withContext(async (app) => {
-      const goal = await app.get(GoalsService).create({ afliteGoalId, name, defaultValueMinor: opts.defaultValue ?? null, allowBrowser: opts.allowBrowser });
+      const goal = await app.get(GoalsService).create({
+        afliteGoalId,
+        name,
+        defaultValueMinor: opts.defaultValue ?? null,
+        allowBrowser: opts.allowBrowser,
+        maxBrowserValueMinor: opts.maxBrowserValue ?? null,
+      });
       console.log(`Added goal "${goal.name}" (Aflite goal ID ${goal.afliteGoalId})`);
     }),
   );
 goals.command('list').action(() =>
   withContext(async (app) => {
     for (const g of await app.get(GoalsService).list()) {
-      console.log(`${g.afliteGoalId}\t${g.name}\t${g.enabled ? 'enabled' : 'disabled'}${g.allowBrowser ? '\tbrowser' : ''}`);
+      const browser = g.allowBrowser ? `\tbrowser up to ${formatValue(browserValueCapMinor(g))}` : '';
+      console.log(`${g.afliteGoalId}\t${g.name}\t${g.enabled ? 'enabled' : 'disabled'}${browser}`);
     }
   }),
 );
