@@ -18,6 +18,9 @@ const timeOfDay = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-
 
 export const formatCount = (value: number) => integer.format(value);
 
+/** A count that may stop at a bound: "1,204", or "10,000+" when there are more. */
+export const formatBoundedCount = (value: number, isLowerBound: boolean) => `${formatCount(value)}${isLowerBound ? '+' : ''}`;
+
 const pluralRules = new Intl.PluralRules(LOCALE);
 
 /** A word in its two English forms, e.g. { one: 'delivery', other: 'deliveries' }. */
@@ -56,6 +59,35 @@ export function formatDateTime(iso: string | null | undefined, options: { second
   const date = toDate(iso);
   if (!date) return '—';
   return (options.seconds ? dateTimeSeconds : dateTime).format(date);
+}
+
+const DAY_AND_ZONE: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+const dayAndZone = new Intl.DateTimeFormat(LOCALE, DAY_AND_ZONE);
+const dayAndZoneSeconds = new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_ZONE, second: '2-digit' });
+
+/**
+ * "Thu, 3 Dec 2026, 14:05 GMT": the weekday and the zone said, so a time is never read in the wrong zone or
+ * on the wrong day. The browser's zone unless `timeZone` names another (an unknown zone falls back to it).
+ */
+export function formatDateTimeWithZone(iso: string | null | undefined, options: { seconds?: boolean; timeZone?: string } = {}): string {
+  const date = toDate(iso);
+  if (!date) return '—';
+  if (options.timeZone) {
+    try {
+      return new Intl.DateTimeFormat(LOCALE, { ...DAY_AND_ZONE, ...(options.seconds ? { second: '2-digit' } : {}), timeZone: options.timeZone }).format(date);
+    } catch {
+      // An unknown zone: the browser's own.
+    }
+  }
+  return (options.seconds ? dayAndZoneSeconds : dayAndZone).format(date);
 }
 
 /** "14:03" today, otherwise "3 May, 14:03". */
