@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DELIVERY, formatBoundedCount, formatDateTimeWithZone, formatQuantity, pluralOf } from './format';
+import { DELIVERY, formatBoundedCount, formatDateTimeWithZone, formatDayAndTimeWithZone, formatQuantity, pluralOf } from './format';
 
 describe('formatQuantity', () => {
   it('uses the singular for exactly one and the plural otherwise', () => {
@@ -40,6 +40,17 @@ describe('formatDateTimeWithZone', () => {
   it('shows a dash for no time or a broken one', () => {
     expect(formatDateTimeWithZone(null)).toBe('—');
     expect(formatDateTimeWithZone('not a date')).toBe('—');
+  });
+});
+
+describe('formatDayAndTimeWithZone', () => {
+  it('gives the day and the time with its zone apart, for a column that stacks them', () => {
+    expect(formatDayAndTimeWithZone('2026-12-03T14:05:09.000Z', { timeZone: 'Europe/London' })).toEqual({ day: 'Thu, 3 Dec 2026', time: '14:05 GMT' });
+    expect(formatDayAndTimeWithZone('2026-12-04T02:30:00.000Z', { timeZone: 'America/Los_Angeles', seconds: true })).toEqual({
+      day: 'Thu, 3 Dec 2026',
+      time: '18:30:00 GMT-8',
+    });
+    expect(formatDayAndTimeWithZone(null)).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 import type { DeliveryListItem } from '@goalpost/contracts';
 import { Link } from 'react-router';
 import { KindBadge, StatusBadge } from '../../components/Badge';
-import { formatCount, formatDateTimeWithZone, formatPounds } from '../../lib/format';
+import { StackedDateTime } from '../../components/StackedDateTime';
+import { formatCount, formatPounds } from '../../lib/format';
 import { HoldNote } from './HoldNote';
 
 interface DeliveryTableProps {
@@ -42,8 +43,8 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
               <td className="cell-check">
                 <input type="checkbox" aria-label={`Select ${item.mref}`} checked={selected.has(item.id)} onChange={() => onToggle(item.id)} />
               </td>
-              <td className="cell-nowrap" data-label="Created">
-                <time dateTime={item.createdAt}>{formatDateTimeWithZone(item.createdAt)}</time>
+              <td data-label="Created">
+                <StackedDateTime iso={item.createdAt} />
               </td>
               <td data-label="Goal">{item.goalName}</td>
               <td className="cell-mono cell-primary cell-reference">

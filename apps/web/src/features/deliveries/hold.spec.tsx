@@ -46,10 +46,11 @@ describe('DeliveryTable held rows', () => {
     expect(statusCell('DONE-1').textContent).toBe('Delivered');
   });
 
-  it('shows when each delivery was created with its day and zone', () => {
+  it('shows when each delivery was created with its day and zone, the time under the day', () => {
     renderPage(<DeliveryTable items={[delivery({ createdAt: '2026-12-03T14:05:00.000Z' })]} selected={new Set()} onToggle={() => {}} onToggleAll={() => {}} />);
-    const time = screen.getByText(/^Thu, 3 Dec 2026, \d\d:\d\d \S+$/);
-    expect(time.tagName).toBe('TIME');
+    const time = screen.getByRole('link', { name: 'ORDER-1001' }).closest('tr')?.querySelector('time') as HTMLElement;
     expect(time.getAttribute('datetime')).toBe('2026-12-03T14:05:00.000Z');
+    expect([...time.children].map((part) => part.textContent)).toEqual([expect.stringMatching(/^Thu, 3 Dec 2026$/), expect.stringMatching(/^\d\d:\d\d \S+$/)]);
+    expect(time.getAttribute('title')).toMatch(/^Thu, 3 Dec 2026, \d\d:\d\d:00 \S+$/);
   });
 });
