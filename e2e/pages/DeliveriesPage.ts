@@ -18,6 +18,8 @@ export class DeliveriesPage extends DashboardPage {
   readonly kindFilter: Locator;
   readonly noMatches: Locator;
   readonly shownCount: Locator;
+  /** How many deliveries the filters match, all pages: "55 deliveries match", "10,000+ deliveries match". */
+  readonly total: Locator;
 
   constructor(page: Page) {
     super(page, '/deliveries', 'Deliveries');
@@ -29,6 +31,7 @@ export class DeliveriesPage extends DashboardPage {
     this.kindFilter = page.getByLabel('Live or test', { exact: true });
     this.noMatches = page.getByText('No deliveries match these filters');
     this.shownCount = page.getByText(/^Showing \d+ deliveries/);
+    this.total = page.getByRole('status').filter({ hasText: /^[\d,]+\+? deliver(y|ies)/ });
   }
 
   async searchFor(text: string): Promise<void> {
@@ -59,6 +62,11 @@ export class DeliveriesPage extends DashboardPage {
 
   status(mref: string): Promise<Locator> {
     return this.cell(mref, 'Status');
+  }
+
+  /** Why a pending row waits, under its status: "Held: …" or "Waiting to retry at …". */
+  async holdNote(mref: string): Promise<Locator> {
+    return (await this.status(mref)).getByText(/^(Held: |Waiting to retry at )/);
   }
 
   /** Reloads, as a merchant would, until the row shows the status: the list does not refresh by itself. */

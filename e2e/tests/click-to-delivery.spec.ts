@@ -67,6 +67,7 @@ test('a visitor from an affiliate buys twice: the click is captured and both sal
     await detail.expectStatus('Delivered');
     await detail.expectAttempts(1);
     const attempt = detail.attempt(1);
+    await attempt.expand();
     await expect(attempt.header).toHaveText(/^Attempt 1: Register goal\s*Outcome: Delivered$/);
     await expect(attempt.trigger).toHaveText('Automatic');
     await expect(attempt.requestLine).toHaveText(`POST ${SANDBOX_URL}/data/register/goal`);

@@ -29,6 +29,7 @@ test('Aflite refuses a sale; once it is healthy the merchant re-sends it by hand
     await detail.expectOpen();
     await detail.expectStatus('Failed');
     const refused = detail.attempt(1);
+    await refused.expand();
     await expect(refused.header).toHaveText(/Outcome: Failed$/);
     await expect(refused.trigger).toHaveText('Automatic');
     await expect(refused.afliteStatus).toHaveText('400');
@@ -44,9 +45,11 @@ test('Aflite refuses a sale; once it is healthy the merchant re-sends it by hand
     // Asked Aflite first whether it already held the mref, then sent it: never a blind second send.
     await detail.expectAttempts(3);
     const check = detail.attempt(2);
+    await check.expand();
     await expect(check.header).toHaveText(/^Attempt 2: Check Aflite already has it\s*Outcome: Not at Aflite$/);
     await expect(check.trigger).toHaveText('Re-sent by hand');
     const resent = detail.attempt(3);
+    await resent.expand();
     await expect(resent.header).toHaveText(/Register goal\s*Outcome: Delivered$/);
     await expect(resent.trigger).toHaveText('Re-sent by hand');
     await expect(resent.afliteStatus).toHaveText('200');

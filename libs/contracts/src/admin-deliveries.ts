@@ -16,7 +16,7 @@ export interface DeliveryFilter {
   to?: string;
   /** 'live' (default when absent: both), 'test'. */
   kind?: 'live' | 'test';
-  /** Exact mref or clickSessionID (also matches a prefix). */
+  /** The start of an mref or clickSessionID (or all of it), in any case: `ord-1` finds `ORD-1001`. `%` and `_` are plain characters. */
   q?: string;
 }
 
@@ -27,14 +27,32 @@ export interface DeliveryListItem extends ConversionResponse {
   lastAttemptOutcome: AttemptOutcome | null;
   lastError: string | null;
   nextAttemptAt: string | null;
+  /** Why a pending delivery is not being sent right now; null when it is not pending, is due, or is being sent. */
+  hold: DeliveryHold | null;
 }
+
+/**
+ * A pending delivery that waits, and why:
+ * - `aflite-down`: Aflite failed nearly every recent call, so deliveries are held (the circuit of /health's
+ *   `upstream` is open) until a probe gets an answer; `since` is when that began.
+ * - `not-configured`: the Aflite API key or merchant ID is not set, so nothing can be sent.
+ * - `retry-wait`: an earlier attempt did not get through; the next one is due `until`.
+ */
+export type DeliveryHold = { reason: 'aflite-down'; since: string | null } | { reason: 'not-configured' } | { reason: 'retry-wait'; until: string };
+
+/** Matches are counted exactly up to this many; beyond it the list says "10,000+". */
+export const DELIVERY_TOTAL_BOUND = 10_000;
 
 export interface DeliveryListResponse {
   items: DeliveryListItem[];
   nextCursor: string | null;
+  /** Conversions matching the filter (all pages), at most DELIVERY_TOTAL_BOUND. */
+  total: number;
+  /** True when more than DELIVERY_TOTAL_BOUND match: `total` is then the bound, a lower bound of the real count. */
+  totalIsLowerBound: boolean;
 }
 
-/** GET /api/admin/deliveries/:id — a conversion with its click and every attempt, oldest first. */
+/** GET /api/admin/deliveries/:id — a conversion with its click and every attempt, oldest first (the dashboard shows them newest first). */
 export interface DeliveryDetailResponse {
   conversion: DeliveryListItem;
   click: ClickResponse | null;

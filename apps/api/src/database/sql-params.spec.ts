@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefixMatch, SqlParams, sqlInt } from './sql-params';
+import { caseInsensitivePrefixMatch, prefixMatch, SqlParams, sqlInt } from './sql-params';
 
 describe('sql helpers', () => {
   it('numbers placeholders in order', () => {
@@ -19,6 +19,18 @@ describe('sql helpers', () => {
     const params = new SqlParams('postgres');
     expect(prefixMatch('c.mref', 'A_1%\\', params)).toBe('c.mref LIKE $1');
     expect(params.values).toEqual(['A\\_1\\%\\\\%']);
+  });
+
+  it('matches a prefix in any case on SQLite: the lower-cased column in a range of the prefix folded as SQLite folds (A-Z only)', () => {
+    const params = new SqlParams('sqlite');
+    expect(caseInsensitivePrefixMatch('c.mref', 'Ord-Ä_%', params)).toBe('(lower(c.mref) >= ?1 AND lower(c.mref) < ?2)');
+    expect(params.values).toEqual(['ord-Ä_%', 'ord-Ä_&']);
+  });
+
+  it('matches a prefix in any case on PostgreSQL: LIKE on the lower-cased column, wildcards escaped, folded by the database', () => {
+    const params = new SqlParams('postgres');
+    expect(caseInsensitivePrefixMatch('c.mref', 'Ord_1%\\', params)).toBe('lower(c.mref) LIKE lower($1)');
+    expect(params.values).toEqual(['Ord\\_1\\%\\\\%']);
   });
 
   it('writes only safe integers as literals', () => {

@@ -40,14 +40,36 @@ export function sqlInt(value: number): string {
  * a binary-collation range on SQLite, LIKE on a varchar_pattern_ops index on PostgreSQL.
  */
 export function prefixMatch(column: string, prefix: string, params: SqlParams): string {
-  if (params.dialect === 'postgres') {
-    const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-    return `${column} LIKE ${params.add(`${escaped}%`)}`;
-  }
+  if (params.dialect === 'postgres') return `${column} LIKE ${params.add(`${escapeLike(prefix)}%`)}`;
+  return prefixRange(column, prefix, params);
+}
+
+/**
+ * `column` starts with `prefix`, whatever the case of either, in a form each dialect serves from an index on
+ * `lower(column)` (see the case-insensitive-search migration): a binary range on SQLite, whose lower() folds
+ * A-Z only, so the prefix is folded the same way here; LIKE with its wildcards escaped on PostgreSQL, which
+ * folds the prefix with the same lower() as the index (a constant, so the planner still sees a plain prefix).
+ */
+export function caseInsensitivePrefixMatch(column: string, prefix: string, params: SqlParams): string {
+  if (params.dialect === 'postgres') return `lower(${column}) LIKE lower(${params.add(`${escapeLike(prefix)}%`)})`;
+  return prefixRange(
+    `lower(${column})`,
+    prefix.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()),
+    params,
+  );
+}
+
+/** LIKE's wildcards (and its escape character) as literal text, for PostgreSQL's default escape `\`. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `expression` in [prefix, prefix with its last character raised by one): every text that starts with prefix, in binary order. */
+function prefixRange(expression: string, prefix: string, params: SqlParams): string {
   const last = prefix.codePointAt(prefix.length - 1) ?? 0;
   const head = [...prefix].slice(0, -1).join('');
   const upper = head + String.fromCodePoint(last + 1);
-  return `(${column} >= ${params.add(prefix)} AND ${column} < ${params.add(upper)})`;
+  return `(${expression} >= ${params.add(prefix)} AND ${expression} < ${params.add(upper)})`;
 }
 
 function placeholder(dialect: Dialect, index: number): string {

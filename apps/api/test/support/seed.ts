@@ -116,3 +116,34 @@ export async function seedClick(app: INestApplicationContext, clickSessionId: st
     return click;
   });
 }
+
+/** Many delivered conversions at once (no outbox rows or attempts), for what a year of traffic looks like. */
+export async function seedManyConversions(
+  app: INestApplicationContext,
+  goal: GoalEntity,
+  count: number,
+  row: (i: number) => { mref: string; clickSessionId: string; createdAt: number },
+): Promise<void> {
+  const db = app.get(Db);
+  const CHUNK = 500;
+  for (let start = 0; start < count; start += CHUNK) {
+    const rows = Array.from({ length: Math.min(CHUNK, count - start) }, (_, k) => {
+      const { mref, clickSessionId, createdAt } = row(start + k);
+      return {
+        goalId: goal.id,
+        afliteGoalId: goal.afliteGoalId,
+        mref,
+        valueMinor: 1099,
+        clickSessionId,
+        clickId: null,
+        attribution: 'explicit' as const,
+        source: 'api' as const,
+        status: 'delivered' as const,
+        isTest: false,
+        createdAt,
+        deliveredAt: createdAt + 1_000,
+      };
+    });
+    await db.write((m) => m.insert(ConversionEntity, rows));
+  }
+}

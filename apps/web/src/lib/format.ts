@@ -18,6 +18,9 @@ const timeOfDay = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-
 
 export const formatCount = (value: number) => integer.format(value);
 
+/** A count that may stop at a bound: "1,204", or "10,000+" when there are more. */
+export const formatBoundedCount = (value: number, isLowerBound: boolean) => `${formatCount(value)}${isLowerBound ? '+' : ''}`;
+
 const pluralRules = new Intl.PluralRules(LOCALE);
 
 /** A word in its two English forms, e.g. { one: 'delivery', other: 'deliveries' }. */
@@ -56,6 +59,49 @@ export function formatDateTime(iso: string | null | undefined, options: { second
   const date = toDate(iso);
   if (!date) return '—';
   return (options.seconds ? dateTimeSeconds : dateTime).format(date);
+}
+
+const WEEKDAY_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
+const TIME_AND_ZONE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+
+/** A formatter in `timeZone`, or in the browser's zone when none is given or the one given is unknown. */
+function inZone(options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  if (timeZone) {
+    try {
+      return new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+    } catch {
+      // An unknown zone: the browser's own.
+    }
+  }
+  return new Intl.DateTimeFormat(LOCALE, options);
+}
+
+interface ZoneOptions {
+  seconds?: boolean;
+  /** Another zone than the browser's (IANA name), e.g. for tests. */
+  timeZone?: string;
+}
+
+const withSeconds = (options: Intl.DateTimeFormatOptions, seconds: boolean | undefined) => (seconds ? { ...options, second: '2-digit' as const } : options);
+
+/**
+ * "Thu, 3 Dec 2026, 14:05 GMT": the weekday and the zone said, so a time is never read on the wrong day or in
+ * the wrong zone. In the browser's zone.
+ */
+export function formatDateTimeWithZone(iso: string | null | undefined, options: ZoneOptions = {}): string {
+  const date = toDate(iso);
+  if (!date) return '—';
+  return inZone(withSeconds({ ...WEEKDAY_DATE, ...TIME_AND_ZONE }, options.seconds), options.timeZone).format(date);
+}
+
+/** The same moment in two parts that a narrow column can stack: "Thu, 3 Dec 2026" and "14:05 GMT". */
+export function formatDayAndTimeWithZone(iso: string | null | undefined, options: ZoneOptions = {}): { day: string; time: string } | null {
+  const date = toDate(iso);
+  if (!date) return null;
+  return {
+    day: inZone(WEEKDAY_DATE, options.timeZone).format(date),
+    time: inZone(withSeconds(TIME_AND_ZONE, options.seconds), options.timeZone).format(date),
+  };
 }
 
 /** "14:03" today, otherwise "3 May, 14:03". */

@@ -34,6 +34,7 @@ export const delivery = (overrides: Partial<DeliveryListItem> = {}): DeliveryLis
   lastAttemptOutcome: 'retry',
   lastError: 'Aflite answered 500',
   nextAttemptAt: null,
+  hold: null,
   ...overrides,
 });
 

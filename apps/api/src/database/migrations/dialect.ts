@@ -9,10 +9,21 @@ export interface DialectSql {
   /** Boolean literals, for DEFAULT and WHERE: SQLite has no boolean type and stores 0 and 1. */
   readonly true: string;
   readonly false: string;
+  /**
+   * Written after an indexed expression so the index serves LIKE 'abc%' under any database collation:
+   * PostgreSQL's text_pattern_ops. SQLite needs nothing (prefixes are searched there as a binary range).
+   */
+  readonly textPatternOps: string;
 }
 
-const SQLITE: DialectSql = { dialect: 'sqlite', autoIncrementPrimaryKey: 'INTEGER PRIMARY KEY AUTOINCREMENT', true: '1', false: '0' };
-const POSTGRES: DialectSql = { dialect: 'postgres', autoIncrementPrimaryKey: 'SERIAL PRIMARY KEY', true: 'true', false: 'false' };
+const SQLITE: DialectSql = { dialect: 'sqlite', autoIncrementPrimaryKey: 'INTEGER PRIMARY KEY AUTOINCREMENT', true: '1', false: '0', textPatternOps: '' };
+const POSTGRES: DialectSql = {
+  dialect: 'postgres',
+  autoIncrementPrimaryKey: 'SERIAL PRIMARY KEY',
+  true: 'true',
+  false: 'false',
+  textPatternOps: ' text_pattern_ops',
+};
 
 export function dialectSql(queryRunner: QueryRunner): DialectSql {
   const type = queryRunner.connection.options.type;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeliveryDetailResponse, DeliveryFilter, DeliveryListResponse, ResendResponse } from '@goalpost/contracts';
+import { DELIVERY_TOTAL_BOUND, type DeliveryDetailResponse, type DeliveryFilter, type DeliveryListResponse, type ResendResponse } from '@goalpost/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { ClicksService } from '../../clicks/clicks.service';
 import { parseDashboardTime } from '../../common/dashboard-time';
@@ -8,9 +8,12 @@ import { decodeCursor, encodeCursor, type KeysetPosition } from '../../common/ke
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { GoalsService } from '../../goals/goals.service';
+import { SettingsService } from '../../settings/settings.service';
 import { toAttemptResponse } from '../attempt-mapper';
+import { DeliveryWorker } from '../delivery.worker';
 import { ResendService } from '../resend.service';
 import { csvLine } from './csv';
+import type { HoldContext } from './delivery-hold';
 import { DELIVERY_CSV_COLUMNS, deliveryCsvLine, toDeliveryListItem } from './delivery-row.mapper';
 import { DeliverySearchRepository, type ResolvedFilter } from './delivery-search.repository';
 
@@ -25,6 +28,8 @@ export class DeliveryHistoryService {
     private readonly clicks: ClicksService,
     private readonly resendService: ResendService,
     private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly worker: DeliveryWorker,
   ) {
     this.exportChunk = config.chunks.historyExport;
   }
@@ -44,22 +49,33 @@ export class DeliveryHistoryService {
 
   async list(filter: DeliveryFilter, cursor: string | undefined, limit: number): Promise<DeliveryListResponse> {
     const resolved = await this.resolveFilter(filter);
-    const page = await this.search.pageIds(resolved, decodeCursor(cursor), limit + 1);
+    const after = decodeCursor(cursor);
+    const page = await this.search.pageIds(resolved, after, limit + 1);
     const shown = page.slice(0, limit);
-    const rows = await this.search.load(shown.map((p) => p.id));
+    const [rows, count, hold] = await Promise.all([
+      this.search.load(shown.map((p) => p.id)),
+      this.search.countMatching(resolved, DELIVERY_TOTAL_BOUND),
+      this.holdContext(),
+    ]);
     const last = shown[shown.length - 1];
-    return { items: rows.map((r) => toDeliveryListItem(r)), nextCursor: page.length > limit ? encodeCursor(last) : null };
+    return {
+      items: rows.map((r) => toDeliveryListItem(r, hold)),
+      nextCursor: page.length > limit ? encodeCursor(last) : null,
+      total: count.total,
+      totalIsLowerBound: count.isLowerBound,
+    };
   }
 
   async detail(id: number): Promise<DeliveryDetailResponse> {
     const [row] = await this.search.load([id]);
     if (!row) throw new DomainError(DomainErrorCode.NotFound, `Conversion ${id} does not exist`, 'id');
-    const [click, attempts] = await Promise.all([
+    const [click, attempts, hold] = await Promise.all([
       row.conversion.clickSessionId ? this.clicks.findBySessionId(row.conversion.clickSessionId) : null,
       this.search.attemptsOf(id),
+      this.holdContext(),
     ]);
     return {
-      conversion: toDeliveryListItem(row),
+      conversion: toDeliveryListItem(row, hold),
       click: click ? this.clicks.map(click) : null,
       attempts: attempts.map(toAttemptResponse),
     };
@@ -80,6 +96,7 @@ export class DeliveryHistoryService {
   /** The filtered history as CSV, read a chunk at a time so a large export never sits in memory. */
   async exportCsv(filter: DeliveryFilter): Promise<AsyncGenerator<string>> {
     const resolved = await this.resolveFilter(filter);
+    const hold = await this.holdContext();
     const { search, exportChunk } = this;
     return (async function* () {
       yield csvLine(DELIVERY_CSV_COLUMNS);
@@ -88,11 +105,18 @@ export class DeliveryHistoryService {
         const page = await search.pageIds(resolved, after, exportChunk);
         if (page.length === 0) return;
         const rows = await search.load(page.map((p) => p.id));
-        yield rows.map((row) => deliveryCsvLine(toDeliveryListItem(row))).join('');
+        yield rows.map((row) => deliveryCsvLine(toDeliveryListItem(row, hold))).join('');
         if (page.length < exportChunk) return;
         after = page[page.length - 1];
       }
     })();
+  }
+
+  /** What holds pending deliveries back now: the settings the worker reads, and its circuit (as /health shows it). */
+  private async holdContext(): Promise<HoldContext> {
+    const settings = await this.settings.get();
+    const circuit = this.worker.breaker.snapshot();
+    return { now: Date.now(), configured: Boolean(settings.afliteApiKey && settings.afliteMid), circuit: circuit.circuit, circuitSince: circuit.since };
   }
 }
 

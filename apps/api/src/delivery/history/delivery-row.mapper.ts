@@ -2,9 +2,10 @@ import type { DeliveryListItem } from '@goalpost/contracts';
 import { csvLine } from './csv';
 import { toConversionResponse } from '../../conversions/conversion.mapper';
 import { toIso } from '../../database/sql-params';
+import { holdOf, type HoldContext } from './delivery-hold';
 import type { DeliveryRow } from './delivery-search.repository';
 
-export function toDeliveryListItem(row: DeliveryRow): DeliveryListItem {
+export function toDeliveryListItem(row: DeliveryRow, hold: HoldContext): DeliveryListItem {
   const { conversion, delivery } = row;
   return {
     ...toConversionResponse(conversion, row.goal, false),
@@ -14,6 +15,7 @@ export function toDeliveryListItem(row: DeliveryRow): DeliveryListItem {
     // Test conversions have no outbox row: their failure reason is the attempt's.
     lastError: delivery ? delivery.lastError : conversion.status === 'failed' ? row.lastAttemptReason : null,
     nextAttemptAt: delivery?.state === 'pending' ? toIso(delivery.nextAttemptAt) : null,
+    hold: holdOf(delivery, hold),
   };
 }
 

@@ -7,7 +7,7 @@ import { DeliveryAttemptEntity } from '../delivery-attempt.entity';
 import { DeliveryEntity } from '../delivery.entity';
 import { GoalEntity } from '../../goals/goal.entity';
 import { afterPosition, type KeysetPosition } from '../../common/keyset-cursor';
-import { prefixMatch, SqlParams } from '../../database/sql-params';
+import { caseInsensitivePrefixMatch, SqlParams, sqlInt } from '../../database/sql-params';
 
 /** A DeliveryFilter checked and turned into column values; null `goalPk` means an unknown goal (matches nothing). */
 export interface ResolvedFilter {
@@ -55,7 +55,8 @@ export class DeliverySearchRepository {
     if (filter.from !== undefined) where.push(`c."created_at" >= ${params.add(filter.from)}`);
     if (filter.to !== undefined) where.push(`c."created_at" < ${params.add(filter.to)}`);
     if (filter.q) {
-      where.push(`(${prefixMatch('c."mref"', filter.q, params)} OR ${prefixMatch('c."click_session_id"', filter.q, params)})`);
+      const { q } = filter;
+      where.push(`(${caseInsensitivePrefixMatch('c."mref"', q, params)} OR ${caseInsensitivePrefixMatch('c."click_session_id"', q, params)})`);
     }
     return where;
   }
@@ -74,6 +75,23 @@ export class DeliverySearchRepository {
       params.values,
     );
     return rows.map((r) => ({ id: Number(r.id), at: Number(r.created_at) }));
+  }
+
+  /**
+   * How many conversions match the filter, counting no further than `bound` + 1: a year of traffic costs no
+   * more to count than the bound does. Above the bound the answer is `bound` and a lower bound.
+   */
+  async countMatching(filter: ResolvedFilter, bound: number): Promise<{ total: number; isLowerBound: boolean }> {
+    const params = new SqlParams(this.db.dialect);
+    const where = this.conditions(filter, params);
+    if (where === false) return { total: 0, isLowerBound: false };
+    const [row] = await this.db.query<{ n: number | string }>(
+      this.db.manager,
+      `SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM "conversions" c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${sqlInt(bound + 1)}) "matching"`,
+      params.values,
+    );
+    const n = Number(row?.n ?? 0);
+    return n > bound ? { total: bound, isLowerBound: true } : { total: n, isLowerBound: false };
   }
 
   /**

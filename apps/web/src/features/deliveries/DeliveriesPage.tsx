@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
 import { DELIVERY, formatQuantity } from '../../lib/format';
 import { useGoals } from '../goals/hooks';
 import { deliveriesCsvUrl } from './api';
+import { describeTotal } from './describe-total';
 import { DeliveryFilterBar } from './DeliveryFilterBar';
 import { DeliveryTable } from './DeliveryTable';
 import { isResendJobSettled, useDeliveries, useResendJobs } from './hooks';
@@ -29,6 +30,8 @@ export function DeliveriesPage() {
   const filterKey = writeDeliveryFilters(filters).toString();
   const selected = selection.filterKey === filterKey ? selection.ids : new Set<number>();
   const items = useMemo(() => deliveries.data?.pages.flatMap((page) => page.items) ?? [], [deliveries.data]);
+  // Every page carries the count of the whole filter; the first one is the freshest read of it.
+  const firstPage = deliveries.data?.pages[0];
 
   const setSelected = (ids: Set<number>) => setSelection({ filterKey, ids });
   const toggle = (id: number) => {
@@ -61,6 +64,11 @@ export function DeliveriesPage() {
         </div>
       ) : null}
       <DeliveryFilterBar filters={filters} onChange={setFilters} goals={goals.data} error={deliveries.error} />
+      {firstPage && items.length > 0 ? (
+        <p className="results-count" role="status">
+          {describeTotal(firstPage, hasDeliveryFilters(filters))}
+        </p>
+      ) : null}
       <div className="bulk-bar" aria-label="Re-send">
         <span className="muted" aria-live="polite">
           {selected.size ? `${selected.size} selected` : 'Select rows to re-send them, or re-send everything that matches the filters.'}

@@ -38,7 +38,7 @@ describe('DeliveriesPage filters', () => {
   it('reads filters from the address, writes changes back to it, and Back undoes them', async () => {
     const { requests } = mockFetch({
       'GET /api/admin/deliveries': ({ url }) =>
-        json({ items: [delivery({ status: (url.searchParams.get('status') as 'failed') ?? 'failed' })], nextCursor: null }),
+        json({ items: [delivery({ status: (url.searchParams.get('status') as 'failed') ?? 'failed' })], nextCursor: null, total: 1, totalIsLowerBound: false }),
       'GET /api/admin/goals': () => json([goal()]),
     });
     const { router } = renderPage(<DeliveriesPage />, { url: '/deliveries?status=failed&kind=live' });
@@ -59,7 +59,7 @@ describe('DeliveriesPage filters', () => {
 
   it('shows an empty state with a way out when nothing matches', async () => {
     mockFetch({
-      'GET /api/admin/deliveries': () => json({ items: [], nextCursor: null }),
+      'GET /api/admin/deliveries': () => json({ items: [], nextCursor: null, total: 0, totalIsLowerBound: false }),
       'GET /api/admin/goals': () => json([]),
     });
     const { router } = renderPage(<DeliveriesPage />, { url: '/deliveries?q=nothing' });

@@ -30,7 +30,12 @@ export function DeliveryFilterBar({ filters, onChange, goals, error }: DeliveryF
   return (
     <section className="filter-bar" aria-label="Filter deliveries">
       <form className="filter-search" role="search" onSubmit={submitSearch}>
-        <FormField id="delivery-search" label="Search by order reference (mref) or click ID" error={fieldError('q')}>
+        <FormField
+          id="delivery-search"
+          label="Search by order reference (mref) or click ID"
+          hint="The start of one is enough, in any case: order-10 finds ORDER-1001."
+          error={fieldError('q')}
+        >
           {(control) => (
             <div className="input-with-button">
               <input {...control} type="search" value={search} placeholder="e.g. ORDER-1001" onChange={(event) => setSearch(event.target.value)} />

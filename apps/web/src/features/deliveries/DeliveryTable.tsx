@@ -1,7 +1,9 @@
 import type { DeliveryListItem } from '@goalpost/contracts';
 import { Link } from 'react-router';
 import { KindBadge, StatusBadge } from '../../components/Badge';
-import { formatCount, formatPounds, formatWhen } from '../../lib/format';
+import { StackedDateTime } from '../../components/StackedDateTime';
+import { formatCount, formatPounds } from '../../lib/format';
+import { HoldNote } from './HoldNote';
 
 interface DeliveryTableProps {
   items: DeliveryListItem[];
@@ -41,8 +43,8 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
               <td className="cell-check">
                 <input type="checkbox" aria-label={`Select ${item.mref}`} checked={selected.has(item.id)} onChange={() => onToggle(item.id)} />
               </td>
-              <td className="cell-nowrap" data-label="Created">
-                <time dateTime={item.createdAt}>{formatWhen(item.createdAt)}</time>
+              <td data-label="Created">
+                <StackedDateTime iso={item.createdAt} />
               </td>
               <td data-label="Goal">{item.goalName}</td>
               <td className="cell-mono cell-primary cell-reference">
@@ -53,7 +55,11 @@ export function DeliveryTable({ items, selected, onToggle, onToggleAll }: Delive
               </td>
               <td className="cell-status" data-label="Status">
                 <StatusBadge status={item.status} />
-                {item.lastError && item.status !== 'delivered' ? <span className="cell-note">{item.lastError}</span> : null}
+                {item.hold ? <HoldNote hold={item.hold} /> : null}
+                {/* A delivery held for its settings was postponed with the same words as its label. */}
+                {item.lastError && item.status !== 'delivered' && item.hold?.reason !== 'not-configured' ? (
+                  <span className="cell-note">{item.lastError}</span>
+                ) : null}
               </td>
               <td data-label="Live or test">
                 <KindBadge test={item.test} />

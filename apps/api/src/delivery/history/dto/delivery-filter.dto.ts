@@ -35,7 +35,7 @@ export class DeliveryFilterDto implements DeliveryFilter {
   @IsIn(['live', 'test'], { message: 'kind must be live or test' })
   kind?: 'live' | 'test';
 
-  @ApiPropertyOptional({ description: 'An mref or clickSessionID, or the start of one' })
+  @ApiPropertyOptional({ description: 'The start of an mref or clickSessionID, in any case (% and _ are plain characters)' })
   @IsOptional()
   @IsString({ message: 'q must be text' })
   @Matches(/^\S{1,128}$/u, { message: 'q must be 1-128 characters without spaces' })

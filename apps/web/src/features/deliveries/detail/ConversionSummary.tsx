@@ -1,7 +1,7 @@
 import type { ClickResponse, DeliveryListItem } from '@goalpost/contracts';
 import { Link } from 'react-router';
 import { KindBadge } from '../../../components/Badge';
-import { formatCount, formatDateTime, formatPounds } from '../../../lib/format';
+import { formatCount, formatDateTimeWithZone, formatPounds } from '../../../lib/format';
 
 const ATTRIBUTION: Record<DeliveryListItem['attribution'], string> = {
   explicit: 'Click ID sent with the goal',
@@ -45,16 +45,21 @@ export function ConversionSummary({ conversion, click }: { conversion: DeliveryL
         </div>
         <div>
           <dt>Recorded</dt>
-          <dd>{formatDateTime(conversion.createdAt, { seconds: true })}</dd>
+          <dd>
+            <time dateTime={conversion.createdAt}>{formatDateTimeWithZone(conversion.createdAt, { seconds: true })}</time>
+          </dd>
         </div>
         <div>
           <dt>Delivered</dt>
-          <dd>{formatDateTime(conversion.deliveredAt, { seconds: true })}</dd>
+          <dd>{formatDateTimeWithZone(conversion.deliveredAt, { seconds: true })}</dd>
         </div>
-        {conversion.nextAttemptAt && conversion.status === 'pending' ? (
+        {/* Only a retry waits for its time; a held or due delivery's stored time says nothing about when it goes. */}
+        {conversion.hold?.reason === 'retry-wait' ? (
           <div>
             <dt>Next attempt</dt>
-            <dd>{formatDateTime(conversion.nextAttemptAt, { seconds: true })}</dd>
+            <dd>
+              <time dateTime={conversion.hold.until}>{formatDateTimeWithZone(conversion.hold.until, { seconds: true })}</time>
+            </dd>
           </div>
         ) : null}
         <div>
@@ -79,7 +84,7 @@ export function ConversionSummary({ conversion, click }: { conversion: DeliveryL
             </div>
             <div>
               <dt>Click first seen</dt>
-              <dd>{formatDateTime(click.firstSeenAt)}</dd>
+              <dd>{formatDateTimeWithZone(click.firstSeenAt)}</dd>
             </div>
             <div>
               <dt>Visits with this click</dt>

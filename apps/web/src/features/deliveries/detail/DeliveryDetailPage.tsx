@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { StatusBadge } from '../../../components/Badge';
 import { PageHeader } from '../../../components/PageHeader';
 import { ErrorState, Loading } from '../../../components/QueryStates';
+import { HoldBanner } from '../HoldNote';
 import { useDelivery } from '../hooks';
 import { AttemptCard } from './AttemptCard';
 import { ConversionSummary } from './ConversionSummary';
@@ -48,12 +49,14 @@ export function DeliveryDetailPage() {
         <Link to="/deliveries">Deliveries</Link> <span aria-hidden="true">›</span> {conversion.mref}
       </p>
       <PageHeader title={`Delivery ${conversion.mref}`} actions={<StatusBadge status={conversion.status} label="Status" />} />
+      {conversion.hold ? <HoldBanner hold={conversion.hold} /> : null}
       <div className={resendable || watching ? 'detail-grid' : undefined}>
         <ConversionSummary conversion={conversion} click={click} />
         {resendable || watching ? <ResendPanel id={conversion.id} watching={watching} onQueued={() => setBaseline(baselineOf(delivery.data))} /> : null}
       </div>
       <section aria-labelledby="attempts-heading" className="attempts">
         <h2 id="attempts-heading">Attempts ({attempts.length})</h2>
+        {attempts.length > 1 ? <p className="muted">Newest first. Open an attempt to see the request and Aflite&rsquo;s answer.</p> : null}
         {attempts.length === 0 ? (
           <p className="muted">
             {conversion.status === 'unattributed'
@@ -61,7 +64,8 @@ export function DeliveryDetailPage() {
               : 'Not sent yet. The first attempt appears here within a few seconds.'}
           </p>
         ) : (
-          attempts.map((attempt, index) => <AttemptCard key={attempt.id} attempt={attempt} number={index + 1} />)
+          // The api lists them oldest first; numbered in that order, shown newest first.
+          attempts.map((attempt, index) => <AttemptCard key={attempt.id} attempt={attempt} number={index + 1} />).reverse()
         )}
       </section>
     </>
