@@ -52,6 +52,8 @@ describe.skipIf(!POSTGRES_URL)(title, () => {
     await stack.sandbox.setFault({ latencyMs: AFLITE_LATENCY_MS, errorRate: 1 });
     const load = steadyLoad(api, 'cut', 8);
     await sleep(1_500);
+    // Cut while sends are in flight at Aflite (received, not yet answered), so their outcomes meet the outage.
+    await waitFor(async () => expect(await sendsInFlight(stack)).toBeGreaterThan(0), 10_000, 20);
     const before = load.phase();
 
     proxy.cut(CUT_REFUSE_MS);
@@ -163,6 +165,12 @@ function expectNothingLostOrDuplicated(all: LoadResult, { stored, perMref, dupli
   for (const mref of all.acknowledged) expect(perMref[mref], mref).toBe(1);
   // A refused conversion may have committed anyway (its COMMIT's answer was lost): then it is delivered once too.
   for (const mref of all.refused) expect(perMref[mref] ?? 0, mref).toBe(stored.has(mref) ? 1 : 0);
+}
+
+/** Sends the sandbox Aflite has received and not yet answered (it answers after its latency fault). */
+async function sendsInFlight(stack: Stack): Promise<number> {
+  const report = await stack.sandbox.report();
+  return report.requests.register - Object.values(report.perMref).reduce((a, b) => a + b, 0);
 }
 
 /** Conversions with an attempt closed as interrupted, and how long after it their next attempt started. */
