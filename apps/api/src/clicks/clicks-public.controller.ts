@@ -8,6 +8,7 @@ import type { Settings } from '../settings/settings.types';
 import { readClickCookie, setClickCookie } from './click-cookie';
 import { clickProblem, readClickLink, type ClickLink } from './click-link';
 import { ClicksService } from './clicks.service';
+import { CrossSiteService } from './cross-site/cross-site.service';
 import { SnippetClickDto } from './dto/snippet-click.dto';
 import { allowTrackingOrigin, answerTrackingPreflight, redirectTarget } from './origin-policy';
 
@@ -30,6 +31,7 @@ export class ClicksPublicController {
   constructor(
     private readonly clicks: ClicksService,
     private readonly settings: SettingsService,
+    private readonly crossSite: CrossSiteService,
   ) {}
 
   @Get('goalpost.js')
@@ -59,6 +61,7 @@ export class ClicksPublicController {
       presentedToken: readClickCookie(request),
     });
     setClickCookie(reply, request, click.cookieValue, settings);
+    await this.crossSite.note(request.headers.origin ?? request.headers.referer, request.hostname, settings.cookieDomain);
   }
 
   /**
@@ -104,6 +107,8 @@ export class ClicksPublicController {
         presentedToken: readClickCookie(request),
       });
       setClickCookie(reply, request, click.cookieValue, settings);
+      // A redirect's page is where it sends the visitor (its Referer is the affiliate's); a pixel's is the page it is on.
+      await this.crossSite.note(target?.href ?? request.headers.origin ?? request.headers.referer, request.hostname, settings.cookieDomain);
       return RECORDED;
     } catch (error) {
       if (!target) throw error;
