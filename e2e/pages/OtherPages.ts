@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { DashboardPage } from './DashboardPage';
 import { exactly } from './locators';
 
@@ -21,8 +21,17 @@ export class OverviewPage extends DashboardPage {
 }
 
 export class InstallPage extends DashboardPage {
+  /** Shown while Goalpost has seen clicks from pages on another site than its own. */
+  readonly crossSiteNotice: Locator;
+
   constructor(page: Page) {
     super(page, '/install', 'Install');
+    this.crossSiteNotice = page.getByRole('complementary', { name: 'Cross-site clicks' });
+  }
+
+  async clearCrossSiteClicks(): Promise<void> {
+    await this.crossSiteNotice.getByRole('button', { name: /^Clear these/ }).click();
+    await expect(this.crossSiteNotice).toBeHidden();
   }
 
   /** A code block by its name ("snippet", "curl example", …). */

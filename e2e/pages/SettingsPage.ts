@@ -23,6 +23,7 @@ export class SettingsPage extends DashboardPage {
   readonly firstWait: Locator;
   readonly longestWait: Locator;
   readonly allowedOrigins: Locator;
+  readonly redirectHosts: Locator;
   readonly attributionWindow: Locator;
   readonly saved: Locator;
   /** "3 settings need attention: …": the summary of a refused save. */
@@ -39,6 +40,7 @@ export class SettingsPage extends DashboardPage {
     this.firstWait = page.getByLabel('First wait (seconds)');
     this.longestWait = page.getByLabel('Longest wait (seconds)');
     this.allowedOrigins = page.getByLabel('Allowed origins (one per line)');
+    this.redirectHosts = page.getByLabel('Redirect hosts (one per line)');
     this.attributionWindow = page.getByLabel('Attribution window (days)');
     this.saved = page.getByText('Settings saved.');
     this.needsAttention = page.getByText(/needs? attention: see the messages above\. Nothing was saved\.$/);
@@ -72,6 +74,10 @@ export class SettingsPage extends DashboardPage {
 
   async allowOrigins(origins: string[]): Promise<void> {
     await this.allowedOrigins.fill(origins.join('\n'));
+  }
+
+  async allowRedirectHosts(hosts: string[]): Promise<void> {
+    await this.redirectHosts.fill(hosts.join('\n'));
   }
 
   async save(): Promise<void> {

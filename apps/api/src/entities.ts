@@ -6,6 +6,7 @@ import { AdminUserEntity } from './auth/admin-user.entity';
 import { SignInFailureEntity } from './auth/sign-in-failure.entity';
 import { ClickEntity } from './clicks/click.entity';
 import { ClickTokenEntity } from './clicks/click-token.entity';
+import { CrossSiteClickEntity } from './clicks/cross-site/cross-site-click.entity';
 import { ConversionEntity } from './conversions/conversion.entity';
 import { DeliveryAttemptEntity } from './delivery/delivery-attempt.entity';
 import { DeliveryEntity } from './delivery/delivery.entity';
@@ -18,6 +19,7 @@ import { SettingEntity } from './settings/setting.entity';
 export const ENTITIES = [
   ClickEntity,
   ClickTokenEntity,
+  CrossSiteClickEntity,
   GoalEntity,
   ConversionEntity,
   DeliveryEntity,

@@ -17,7 +17,8 @@ export type AuditAction =
   | 'ingest-key.create'
   | 'ingest-key.revoke'
   | 'delivery.resend'
-  | 'resend-job.start';
+  | 'resend-job.start'
+  | 'tracking.cross-site-clear';
 
 export interface AuditInput {
   actor: string;

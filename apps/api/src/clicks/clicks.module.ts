@@ -8,12 +8,14 @@ import { ClicksIngestController } from './clicks-ingest.controller';
 import { ClicksPublicController } from './clicks-public.controller';
 import { ClicksRepository } from './clicks.repository';
 import { ClicksService } from './clicks.service';
+import { CrossSiteClicksRepository } from './cross-site/cross-site-clicks.repository';
+import { CrossSiteService } from './cross-site/cross-site.service';
 
 /** Aflite clicks: captured from pages (/t), reported by merchants' servers (/api/v1), browsed in the dashboard. */
 @Module({
   imports: [GoalsModule, IngestKeysModule, SettingsModule],
   controllers: [ClicksPublicController, ClicksIngestController, ClicksAdminController],
-  providers: [ClicksRepository, ClicksService, ClicksAdminService],
-  exports: [ClicksRepository, ClicksService],
+  providers: [ClicksRepository, ClicksService, ClicksAdminService, CrossSiteClicksRepository, CrossSiteService],
+  exports: [ClicksRepository, ClicksService, CrossSiteService],
 })
 export class ClicksModule {}

@@ -32,6 +32,18 @@ export function isAllowedRedirect(target: URL, settings: Settings): boolean {
 }
 
 /**
+ * The URL a `/t/click` link sends the visitor to, normalised (lower-case host, backslashes read as slashes,
+ * as a browser reads them), or a 400 naming `to`: never an open redirect.
+ */
+export function redirectTarget(to: string, settings: Settings): URL {
+  const target = URL.canParse(to) ? new URL(to) : null;
+  if (!target || !isAllowedRedirect(target, settings)) {
+    throw new DomainError(DomainErrorCode.RedirectNotAllowed, 'to: must be an http(s) URL on one of the configured redirect hosts', 'to');
+  }
+  return target;
+}
+
+/**
  * Cross-origin calls to /t/* come only from allowed origins, with credentials so the first-party cookie
  * travels; anything else is refused before the route does any work.
  */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { HealthResponse, UpstreamHealth } from '@goalpost/contracts';
+import type { CrossSiteHealth, HealthResponse, UpstreamHealth } from '@goalpost/contracts';
 import { Gauge } from 'prom-client';
+import { CrossSiteService } from '../clicks/cross-site/cross-site.service';
 import { unavailableReason } from '../database/database-unavailable';
 import { Db } from '../database/db.service';
 import { DeliveryRepository } from '../delivery/delivery.repository';
@@ -16,6 +17,8 @@ export const HEALTH_DATABASE_TIMEOUT_MS = 2_000;
 interface DatabaseProbe {
   database: HealthResponse['database'];
   pending: number;
+  /** Null when the database did not say. */
+  crossSite: CrossSiteHealth | null;
 }
 
 @Injectable()
@@ -30,6 +33,7 @@ export class HealthService {
     private readonly database: HealthRepository,
     private readonly worker: DeliveryWorker,
     private readonly deliveries: DeliveryRepository,
+    private readonly crossSite: CrossSiteService,
     metrics: MetricsService,
   ) {
     this.pendingGauge = new Gauge({ name: 'goalpost_deliveries_pending', help: 'Deliveries waiting to be sent', registers: [metrics.registry] });
@@ -47,7 +51,7 @@ export class HealthService {
   }
 
   async check(): Promise<HealthResponse> {
-    const { database, pending } = await this.probeWithin(HEALTH_DATABASE_TIMEOUT_MS);
+    const { database, pending, crossSite } = await this.probeWithin(HEALTH_DATABASE_TIMEOUT_MS);
     const upstream = await this.upstream(pending);
     const lastTick = this.worker.lastTickAt;
     return {
@@ -55,6 +59,7 @@ export class HealthService {
       database,
       worker: { running: this.worker.isRunning, lastTickAt: lastTick === null ? null : new Date(lastTick).toISOString(), pending },
       upstream,
+      tracking: { crossSite: crossSite ?? this.crossSite.reportFromMemory() },
       version: VERSION,
     };
   }
@@ -66,7 +71,7 @@ export class HealthService {
     const timeout = new Promise<DatabaseProbe>((resolve) => {
       timer = setTimeout(() => {
         const error = `not reachable: no answer within ${ms} ms`;
-        resolve({ database: { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error }, pending: 0 });
+        resolve({ database: { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error }, pending: 0, crossSite: null });
       }, ms);
     });
     try {
@@ -79,9 +84,11 @@ export class HealthService {
   private async probeDatabase(): Promise<DatabaseProbe> {
     let database: HealthResponse['database'] = { ok: true, dialect: this.db.dialect, writable: true };
     let pending = 0;
+    let crossSite: CrossSiteHealth | null = null;
     try {
       await this.database.ping();
       pending = await this.deliveries.countByState('pending');
+      crossSite = await this.crossSite.report();
       const writes = this.db.writeHealth.writable ? this.db.writeHealth : await this.db.probeWrite();
       if (!writes.writable) {
         database = {
@@ -96,7 +103,7 @@ export class HealthService {
       const message = error instanceof Error ? error.message : String(error);
       database = { ok: false, dialect: this.db.dialect, writable: this.db.writeHealth.writable, error: reason ? `not reachable: ${reason}` : message };
     }
-    return { database, pending };
+    return { database, pending, crossSite };
   }
 
   async refreshGauges(): Promise<void> {

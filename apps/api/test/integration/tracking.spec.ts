@@ -55,6 +55,27 @@ describeEachDialect('click capture on the merchant site', (ctx) => {
     expect(await api.createConversion({ goalId: GOAL_ID, mref: uid('order'), clickCookie: cookie })).toMatchObject({ attribution: 'cookie', clickSessionID });
   });
 
+  it("takes an affiliate's link as Aflite and affiliates make it: other parameters, names in any case, an unencoded to with its own query", async () => {
+    const { api } = ctx.stack;
+    const clickSessionID = uid('cs');
+    const res = await api.get(`/t/click?utm_source=aff&to=https://${REDIRECT_HOST}/p?x=1&y=2&ClickSource=Aflite&CLICKSESSIONID=${clickSessionID}`);
+    expect(res.status, res.text).toBe(302);
+    expect(res.header('location')).toBe(`https://${REDIRECT_HOST}/p?x=1&y=2`);
+    expect(res.header('x-goalpost-click')).toBe('recorded');
+    const cookie = clickCookieOf(res);
+    expect(await api.createConversion({ goalId: GOAL_ID, mref: uid('order'), clickCookie: cookie })).toMatchObject({ attribution: 'cookie', clickSessionID });
+
+    // A link whose click is not Aflite's still takes the visitor where it says, and records nothing.
+    const notAflite = await api.get(`/t/click?clickSource=email&clickSessionID=${uid('cs')}&to=https://${REDIRECT_HOST}/p?x=1`);
+    expect(notAflite.status).toBe(302);
+    expect(notAflite.header('location')).toBe(`https://${REDIRECT_HOST}/p?x=1`);
+    expect(notAflite.header('x-goalpost-click')).toBe('not recorded: clickSource is not "aflite"');
+    expect(readSetCookie(notAflite, CLICK_COOKIE)).toBeUndefined();
+    const pixel = await api.get('/t/click?clickSource=aflite');
+    expect(pixel.status).toBe(200);
+    expect(pixel.header('content-type')).toBe('image/gif');
+  });
+
   it('keeps a long referrer and a landing URL that grows when normalised without failing the click', async () => {
     const { api } = ctx.stack;
     const longReferrer = `https://affiliate.example/${'r'.repeat(3000)}`;

@@ -4,6 +4,7 @@ import { WriteProbe1732600000000 } from './1732600000000-write-probe';
 import { InterruptedAttempts1732700000000 } from './1732700000000-interrupted-attempts';
 import { ClickTokens1732720000000 } from './1732720000000-click-tokens';
 import { GoalMaxBrowserValue1732730000000 } from './1732730000000-goal-max-browser-value';
+import { CrossSiteClicks1732740000000 } from './1732740000000-cross-site-clicks';
 import { CaseInsensitiveSearch1732850000000 } from './1732850000000-case-insensitive-search';
 
 // Listed explicitly rather than globbed, so the compiled app needs no file scanning to find them.
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   InterruptedAttempts1732700000000,
   ClickTokens1732720000000,
   GoalMaxBrowserValue1732730000000,
+  CrossSiteClicks1732740000000,
   CaseInsensitiveSearch1732850000000,
 ];

@@ -1,6 +1,8 @@
-import { Body, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { HelpResponse, RecentClicksResponse, TraceTestResponse } from '@goalpost/contracts';
+import type { CrossSiteHealth, HelpResponse, RecentClicksResponse, TraceTestResponse } from '@goalpost/contracts';
+import type { AdminPrincipal } from '../../auth/admin-principal';
+import { CurrentAdmin } from '../../auth/current-admin.decorator';
 import { RecentClicksQueryDto } from './dto/recent-clicks-query.dto';
 import { TraceTestDto } from './dto/trace-test.dto';
 import { TestTrackingService } from './test-tracking.service';
@@ -29,5 +31,19 @@ export class TestTrackingController {
   @ApiOperation({ summary: 'Clicks seen since a moment (poll it to watch for clicks arriving)' })
   recentClicks(@Query() query: RecentClicksQueryDto): Promise<RecentClicksResponse> {
     return this.testTracking.recentClicks(query.since);
+  }
+
+  @Get('cross-site')
+  @ApiOperation({ summary: 'Clicks seen from pages on another site than Goalpost, whose cookie the browser drops there' })
+  crossSite(): Promise<CrossSiteHealth> {
+    return this.testTracking.crossSite();
+  }
+
+  @Delete('cross-site')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiHeader({ name: 'x-csrf-token', required: true })
+  @ApiOperation({ summary: 'Forget the cross-site clicks seen so far (once Goalpost runs on the shop’s site)' })
+  clearCrossSite(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {
+    return this.testTracking.clearCrossSite(admin.email);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
 import { ClicksModule } from '../../clicks/clicks.module';
 import { ConversionsModule } from '../../conversions/conversions.module';
 import { DeliveryModule } from '../../delivery/delivery.module';
@@ -6,7 +7,7 @@ import { TestTrackingController } from './test-tracking.controller';
 import { TestTrackingService } from './test-tracking.service';
 
 @Module({
-  imports: [ClicksModule, ConversionsModule, DeliveryModule],
+  imports: [AuditModule, ClicksModule, ConversionsModule, DeliveryModule],
   controllers: [TestTrackingController],
   providers: [TestTrackingService],
 })

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { HelpResponse, RecentClicksResponse, TraceTestResponse } from '@goalpost/contracts';
+import type { CrossSiteHealth, HelpResponse, RecentClicksResponse, TraceTestResponse } from '@goalpost/contracts';
+import { AuditService } from '../../audit/audit.service';
+import { CrossSiteService } from '../../clicks/cross-site/cross-site.service';
 import { ClicksService } from '../../clicks/clicks.service';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { ConversionsService } from '../../conversions/conversions.service';
@@ -19,6 +21,8 @@ export class TestTrackingService {
     private readonly help: HelpProxy,
     private readonly clicks: ClicksService,
     private readonly clickRecords: ClicksRepository,
+    private readonly crossSites: CrossSiteService,
+    private readonly audit: AuditService,
   ) {}
 
   /** Sends a trace-only conversion now (traceOnly=1): recorded as a test, never counted, never deduplicated. */
@@ -42,5 +46,17 @@ export class TestTrackingService {
     const serverTime = Date.now() - POLL_OVERLAP_MS;
     const clicks = await this.clickRecords.seenSince(t, RECENT_CLICKS);
     return { items: clicks.map((c) => this.clicks.map(c)), serverTime: new Date(serverTime).toISOString() };
+  }
+
+  crossSite(): Promise<CrossSiteHealth> {
+    return this.crossSites.report();
+  }
+
+  async clearCrossSite(actor: string): Promise<void> {
+    const before = await this.crossSites.report();
+    const sites = before.sites.map((site) => site.pageSite);
+    await this.crossSites.clear((manager) =>
+      this.audit.record({ actor, action: 'tracking.cross-site-clear', target: 'cross-site clicks', details: { sites } }, manager),
+    );
   }
 }

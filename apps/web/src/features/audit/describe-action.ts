@@ -8,6 +8,7 @@ const ACTIONS: Record<string, string> = {
   'ingest-key.revoke': 'Revoked an ingest key',
   'delivery.resend': 'Re-sent deliveries',
   'resend-job.start': 'Re-sent all matching deliveries',
+  'tracking.cross-site-clear': 'Cleared the cross-site clicks seen',
   'admin.setup': 'Created the admin account',
   'admin.password-change': 'Changed the admin password',
   'admin.password-reset': 'Reset the admin password from the command line',

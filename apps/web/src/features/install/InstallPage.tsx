@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, Loading } from '../../components/QueryStates';
 import { useGoals } from '../goals/hooks';
 import { useSettings } from '../settings/hooks';
+import { CrossSiteNotice } from '../test-tracking/CrossSiteNotice';
 import {
   CLICK_COOKIE,
   browserGoalExample,
@@ -54,6 +55,7 @@ export function InstallPage() {
           </>
         }
       />
+      <CrossSiteNotice />
       <ol className="install-steps">
         <li className="panel">
           <h2>1. Add the snippet to every page</h2>
@@ -74,6 +76,10 @@ export function InstallPage() {
           ) : null}
           <p className="muted">
             Remember to turn on “Append Variables” at Aflite and to list your site under <Link to="/settings">Settings → Allowed origins</Link>.
+          </p>
+          <p className="muted">
+            Run Goalpost on your shop’s own site, e.g. <code>track.your-shop.example</code> for <code>www.your-shop.example</code>: on another site browsers
+            treat its click cookie as a third-party cookie and drop it. Goalpost says so here when it sees clicks from another site.
           </p>
         </li>
         <li className="panel">
@@ -112,7 +118,9 @@ export function InstallPage() {
           <CodeBlock name="pixel" code={pixelExample(context)} />
           <p>
             Or give affiliates a link through Goalpost that records the click and sends the visitor on. Only hosts listed under{' '}
-            <Link to="/settings">Settings → Redirect hosts</Link> are allowed as <code>to</code>.
+            <Link to="/settings">Settings → Redirect hosts</Link> are allowed as <code>to</code>. Give <code>to</code> encoded, or as it is: then everything
+            after <code>to=</code> except <code>clickSource</code> and <code>clickSessionID</code> belongs to your page, so its own query is kept. A link whose
+            click cannot be recorded still sends the visitor on.
           </p>
           <CodeBlock name="redirect link" code={redirectExample(context)} />
         </li>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, Loading } from '../../components/QueryStates';
 import { useGoals } from '../goals/hooks';
+import { CrossSiteNotice } from './CrossSiteNotice';
 import { HelpViewer } from './HelpViewer';
 import { TraceTestForm } from './TraceTestForm';
 import { WatchClicksPanel } from './WatchClicksPanel';
@@ -17,6 +18,7 @@ export function TestTrackingPage() {
   return (
     <>
       <PageHeader title="Test tracking" description="Check every step against Aflite without recording a real sale." />
+      <CrossSiteNotice />
       <div className="test-grid">
         <div>
           {goals.isPending ? (

@@ -1,7 +1,7 @@
 import type { TraceTestRequest } from '@goalpost/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deliveryKeys } from '../deliveries/keys';
-import { getAfliteHelp, getRecentClicks, sendTraceTest } from './api';
+import { clearCrossSite, getAfliteHelp, getCrossSite, getRecentClicks, sendTraceTest } from './api';
 import { testTrackingKeys } from './keys';
 
 export const WATCH_INTERVAL_MS = 1500;
@@ -27,3 +27,14 @@ export const useRecentClicks = (since: string | null) =>
     refetchInterval: WATCH_INTERVAL_MS,
     refetchIntervalInBackground: false,
   });
+
+/** Clicks from pages on another site than Goalpost's, shown on Install and Test tracking. */
+export const useCrossSite = () => useQuery({ queryKey: testTrackingKeys.crossSite(), queryFn: ({ signal }) => getCrossSite(signal), staleTime: 30_000 });
+
+export function useClearCrossSite() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => clearCrossSite(),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: testTrackingKeys.crossSite() }),
+  });
+}
