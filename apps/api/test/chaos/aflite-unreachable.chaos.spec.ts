@@ -10,7 +10,7 @@ import { TcpProxy } from './support/tcp-proxy';
 
 const CONVERSIONS = 100;
 /** Far longer than the 4 attempts' backoff (0.2 s up to 1 s each): without the circuit every delivery would give up. */
-const OUTAGE_MS = 8_000;
+const OUTAGE_MS = 5_000;
 
 describeEachDialect('Aflite refusing connections for a while', (ctx, dialect) => {
   let proxy: TcpProxy | undefined;

@@ -16,7 +16,7 @@ const FLAKY = {
     { reset: true, errorRate: 0.1 },
   ],
 };
-const CONVERSIONS = 200;
+const CONVERSIONS = 120;
 /** Enough that a delivery failing 40% of its sends at random all but never runs out (0.4^15 ≈ 1e-6). */
 const MAX_ATTEMPTS = '15';
 
