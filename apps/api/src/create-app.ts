@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, { logger, bufferLogs: true });
   app.get(RequestGate).install(app.getHttpAdapter().getInstance());
   await app.register(fastifyCookie);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await registerCompression(app);
   await registerTrackingRateLimits(app, config.trackingLimits);
   const dashboardRoot = app.get<string | null>(DASHBOARD_ROOT);
