@@ -74,7 +74,7 @@ export class ClicksPublicController {
   @TrackingRateLimit('clicks', { handlerDecides: true })
   async pixel(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer | undefined> {
     const link = readClickLink(request.url);
-    const settings = await this.settings.get();
+    const settings = await this.settings.getForTracking();
     const target = link.to === undefined ? null : redirectTarget(link.to, settings);
     const overLimit = trackingLimitExceeded(request);
     // An image gets nothing out of a GIF it was refused: the 429 keeps the pixel to its budget.

@@ -16,6 +16,8 @@ export class SettingsService {
   private readonly logger = new Logger(SettingsService.name);
   private readonly box: SecretBox;
   private cached: { at: number; value: Settings } | null = null;
+  /** The settings last read from the database, kept past the cache and past an update, for {@link getForTracking}. */
+  private lastRead: Settings | null = null;
   private loading: Promise<Settings> | null = null;
   /** Bumped by every update(): a read started before it must not fill the cache with what it replaced. */
   private generation = 0;
@@ -37,6 +39,7 @@ export class SettingsService {
         (value) => {
           if (this.loading === loading) this.loading = null;
           if (generation === this.generation) this.cached = { at: Date.now(), value };
+          this.lastRead = value;
           return value;
         },
         (error: unknown) => {
@@ -47,6 +50,20 @@ export class SettingsService {
       this.loading = loading;
     }
     return this.loading;
+  }
+
+  /**
+   * For the open tracking routes: a visitor following an affiliate's link must still reach the shop while the
+   * database cannot be read. Then the settings last read are used, however old (redirect hosts and allowed
+   * origins change rarely); only an instance that never read them fails.
+   */
+  async getForTracking(): Promise<Settings> {
+    try {
+      return await this.get();
+    } catch (error) {
+      if (!this.lastRead) throw error;
+      return this.lastRead;
+    }
   }
 
   private async load(): Promise<Settings> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '@goalpost/contracts';
 import type { ApiClient } from '../integration/harness/api-client';
-import { Stack } from '../integration/harness/stack';
+import { uid } from '../integration/harness/ids';
+import { REDIRECT_HOST, Stack } from '../integration/harness/stack';
 import { POSTGRES_SKIPPED, POSTGRES_URL } from '../integration/harness/test-database';
 import { sleep, waitFor } from '../integration/harness/wait-for';
 import { merge, steadyLoad, type LoadResult } from './support/conversion-load';
@@ -30,12 +31,8 @@ describe.skipIf(!POSTGRES_URL)(title, () => {
 
   beforeAll(async () => {
     stack = await Stack.start('postgres');
-    const direct = new URL(stack.database.databaseUrl ?? '');
-    proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const proxied = new URL(direct);
-    proxied.hostname = '127.0.0.1';
-    proxied.port = String(proxy.port);
-    api = await stack.useApi({ ...API_TUNING, DATABASE_URL: proxied.toString() });
+    proxy = await TcpProxy.start(databaseAddress(stack));
+    api = await stack.useApi({ ...API_TUNING, DATABASE_URL: proxiedUrl(stack, proxy) });
   }, 120_000);
 
   afterAll(async () => {
@@ -117,7 +114,38 @@ describe.skipIf(!POSTGRES_URL)(title, () => {
     );
     expectNothingLostOrDuplicated(all, outcome);
   });
+
+  it('is still sent on to the shop while the database is unreachable, long after the settings cache expired', async () => {
+    const link = (clickSessionID: string) => `/t/click?${new URLSearchParams({ clickSource: 'aflite', clickSessionID, to: `https://${REDIRECT_HOST}/p/1` })}`;
+    const before = await api.get(link(uid('cs')));
+    expect(before.status).toBe(302);
+    expect(before.header('x-goalpost-click')).toBe('recorded');
+
+    // Longer than the settings cache (2 s): the redirect hosts must come from the settings last read.
+    proxy.cut(8_000);
+    await sleep(3_000);
+    const during = await api.get(link(uid('cs')));
+    const pixel = await api.get(`/t/click?clickSource=aflite&clickSessionID=${uid('cs')}`);
+
+    expect(during.status, during.text).toBe(302);
+    expect(during.header('location')).toBe(`https://${REDIRECT_HOST}/p/1`);
+    expect(during.header('x-goalpost-click')).toBe('not recorded: not stored');
+    // A pixel has no visitor to send on: it is refused as the database being away, to be fetched again.
+    expect(pixel.status).toBe(503);
+  });
 });
+
+function databaseAddress(stack: Stack): { host: string; port: number } {
+  const direct = new URL(stack.database.databaseUrl ?? '');
+  return { host: direct.hostname, port: Number(direct.port || 5432) };
+}
+
+function proxiedUrl(stack: Stack, proxy: TcpProxy): string {
+  const proxied = new URL(stack.database.databaseUrl ?? '');
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  return proxied.toString();
+}
 
 function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
