@@ -51,6 +51,28 @@ export class ShopLandingPage {
     return this.page.waitForResponse((response) => response.url() === CLICKS_URL && response.request().method() === 'POST', { timeout: 15_000 });
   }
 
+  /**
+   * Goalpost answers the next click post 503 with Retry-After, as it does while its database is away for a
+   * moment (the request never reaches it); later posts go through.
+   */
+  async goalpostUnavailableForNextClick(): Promise<void> {
+    let answered = false;
+    await this.page.route(CLICKS_URL, async (route) => {
+      if (answered || route.request().method() !== 'POST') return route.fallback();
+      answered = true;
+      await route.fulfill({
+        status: 503,
+        headers: { 'retry-after': '1', 'access-control-allow-origin': LANDING_URL, 'access-control-allow-credentials': 'true' },
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 503,
+          error: 'database_unavailable',
+          message: 'The database cannot take writes right now; nothing was recorded. Retry shortly.',
+        }),
+      });
+    });
+  }
+
   /** Follows one of the shop's own links, as a visitor would. */
   async follow(linkName: string): Promise<void> {
     await this.page.getByRole('link', { name: linkName, exact: true }).click();

@@ -130,3 +130,25 @@ test('consent given two pages after the landing: nothing sent or set until then,
 
   await expectRecordedOnce(clicks, clickSessionID, landingUrl);
 });
+
+test('Goalpost answers the click post 503 for a moment: the snippet sends it again, and it lands once', async ({ visitor, clicks }) => {
+  const clickSessionID = uniqueRef('RETRY');
+  const landingUrl = `${LANDING_URL}/products/10?clickSource=aflite&clickSessionID=${clickSessionID}`;
+
+  await visitor.goalpostUnavailableForNextClick();
+  const refused = visitor.nextClickResponse();
+  await visitor.open(`/products/10?clickSource=aflite&clickSessionID=${clickSessionID}`);
+  expect((await refused).status()).toBe(503);
+  expect(await visitor.hasClickCookie()).toBe(false);
+
+  const retried = visitor.nextClickResponse();
+  expect((await retried).status()).toBe(204);
+  expect(visitor.clickPosts).toEqual([
+    { clickSource: 'aflite', clickSessionID, landingUrl },
+    { clickSource: 'aflite', clickSessionID, landingUrl },
+  ]);
+  expect(await visitor.hasClickCookie()).toBe(true);
+  expect(await visitor.pendingClicks()).toEqual([]);
+
+  await expectRecordedOnce(clicks, clickSessionID, landingUrl);
+});

@@ -1,56 +1,10 @@
-import { afterEach, assert, beforeEach, describe, expect, it, vi } from 'vitest';
+import { assert, describe, expect, it, vi } from 'vitest';
 import { INSTALL_STUB } from '../snippet-tag';
 import { installGoalpost } from './install-goalpost';
 import { PENDING_KEY } from './pending-clicks';
-import type { Goalpost } from './types';
+import { BASE, callsTo, fetchMock, goalpost, json, land, loadedFrom, nextPage, sentIds, useFakePage } from './testing/fake-page';
 
-const BASE = 'https://gp.example/relay';
-const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function land(path: string, referrer = ''): void {
-  history.replaceState(null, '', path);
-  Object.defineProperty(document, 'referrer', { value: referrer, configurable: true });
-}
-
-function callsTo(path: string) {
-  return fetchMock.mock.calls
-    .filter(([url]) => url === BASE + path)
-    .map(([, init]) => ({ init, body: JSON.parse(String(init.body)) as Record<string, unknown> }));
-}
-
-const goalpost = () => window.goalpost as Goalpost;
-
-/** The address the browser loaded the document from, as Navigation Timing reports it. */
-function loadedFrom(href: string | null): void {
-  vi.spyOn(performance, 'getEntriesByType').mockImplementation((type) => (type === 'navigation' && href ? [{ name: href } as PerformanceEntry] : []));
-}
-
-/** The visitor follows a link to another page of the shop in the same tab: a fresh snippet, the same sessionStorage. */
-function nextPage(path: string): void {
-  delete window.goalpost;
-  land(path, location.href);
-  loadedFrom(location.href);
-}
-
-const sentIds = () => callsTo('/t/clicks').map((c) => c.body.clickSessionID);
-
-beforeEach(() => {
-  delete window.goalpost;
-  fetchMock.mockReset();
-  fetchMock.mockImplementation(async () => json(201, { ok: true }));
-  vi.stubGlobal('fetch', fetchMock);
-  vi.spyOn(console, 'debug').mockImplementation(() => {});
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  sessionStorage.clear();
-  land('/');
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+useFakePage();
 
 describe('click capture', () => {
   it('posts the click once with the landing URL and referrer', () => {

@@ -2,9 +2,12 @@ import { clickAt, URL_LIMIT } from './click-params';
 import { debug } from './debug';
 import { landingUrls } from './landing-urls';
 import { loadPending, storePending } from './pending-clicks';
-import { postJson } from './post-json';
-import type { GoalInput, Goalpost, SnippetConfig } from './types';
+import { isWorthRetrying, postJson } from './post-json';
+import type { Click, GoalInput, Goalpost, SnippetConfig } from './types';
 import { URL_CHANGED, watchHistory } from './watch-history';
+
+/** Waits before each retry of a click post on the page; a click still unsent after them waits for the visit's next page. */
+const CLICK_RETRY_DELAYS_MS = [1_000, 5_000, 20_000];
 
 async function sendGoal(base: string, input: unknown): Promise<unknown> {
   const g = (input || {}) as Partial<GoalInput>;
@@ -33,6 +36,8 @@ export function installGoalpost(config: SnippetConfig): void {
   const seen: Record<string, 1> = {};
   for (const click of pending) seen[click.clickSessionID] = 1;
   const warned: Record<string, 1> = {};
+  // Clicks whose post failed in a way worth retrying: retried on this page, and kept for the visit's next one.
+  let unsent: Click[] = [];
 
   function capture(href: string): void {
     const click = clickAt(href);
@@ -42,15 +47,46 @@ export function installGoalpost(config: SnippetConfig): void {
     pending.push(click);
   }
 
+  /** What the visit's next page must still send: clicks waiting for consent, or clicks whose post has not succeeded yet. */
+  function persist(): void {
+    storePending(consent === undefined ? pending : consent ? unsent : []);
+  }
+
+  /**
+   * Posts one click; a post that got no answer, a 429 or a 5xx is tried again on this page, and stays stored
+   * for the next page until it succeeds (the server keeps one click per clickSessionID: a repeat whose first
+   * answer was lost only bumps its hit count). A refusal of the click itself (4xx) is final.
+   */
+  function send(click: Click, retry: number): void {
+    postJson(config.base + '/t/clicks', click).then(
+      () => forget(click),
+      (err: unknown) => {
+        debug(err);
+        if (!isWorthRetrying(err)) return forget(click);
+        if (!unsent.includes(click)) unsent.push(click);
+        persist();
+        const delay = CLICK_RETRY_DELAYS_MS[retry];
+        if (delay) setTimeout(() => consent && unsent.includes(click) && send(click, retry + 1), delay);
+      },
+    );
+  }
+
+  function forget(click: Click): void {
+    unsent = unsent.filter((c) => c !== click);
+    persist();
+  }
+
   /** Sends what is pending once consent allows; until then keeps it for the visit, and after a refusal keeps it on this page only. */
   function settle(): void {
     if (replaying) return;
     if (consent) {
       const clicks = pending;
       pending = [];
-      for (const click of clicks) postJson(config.base + '/t/clicks', click).catch(debug);
+      for (const click of clicks) send(click, 0);
+    } else if (consent === false) {
+      unsent = [];
     }
-    storePending(consent === undefined ? pending : []);
+    persist();
   }
 
   const goalpost = function (command: string, arg?: unknown): Promise<unknown> | undefined {

@@ -1,3 +1,6 @@
+/** What a failed post carries: the answer's status, or none when no answer came (offline, blocked, reset). */
+export type PostError = Error & { status?: number };
+
 /**
  * keepalive lets a goal sent from a checkout button's click handler survive the navigation
  * that follows; credentials carry the first-party click cookie the server attributes by.
@@ -20,7 +23,13 @@ export async function postJson(url: string, body: object): Promise<unknown> {
   if (!res.ok) {
     const message = data && typeof data === 'object' ? (data as { message?: unknown }).message : data;
     // A list of validation messages reads fine joined by String().
-    throw new Error(String(message || 'HTTP ' + res.status).slice(0, 300));
+    throw Object.assign(new Error(String(message || 'HTTP ' + res.status).slice(0, 300)), { status: res.status });
   }
   return data;
+}
+
+/** No answer, too many requests, or the server unable right now (503 while its database is away): worth another try. */
+export function isWorthRetrying(err: unknown): boolean {
+  const status = (err as PostError).status;
+  return status === undefined || status === 408 || status === 429 || status >= 500;
 }
